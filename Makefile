@@ -1,0 +1,28 @@
+# Dealer After-Sales for Odoo: see README.md.
+.PHONY: run test bootstrap lint update clean-db help
+
+help:
+	@echo "make run      set up what is missing, then serve the suite with demo data on http://127.0.0.1:8069"
+	@echo "make test     set up what is missing, then run every test on a throw-away database"
+	@echo "make lint     ruff and pylint-odoo"
+	@echo "make update   update the six modules in the 'dealer' database"
+	@echo "make clean-db drop the 'dealer' database (the next 'make run' recreates it)"
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+run: bootstrap
+	@bash scripts/run.sh
+
+test: bootstrap
+	@bash scripts/test.sh $(ARGS)
+
+lint: bootstrap
+	@bash scripts/lint.sh
+
+update: bootstrap
+	@rm -f var/dealer.addons
+	@echo "[update] the next 'make run' updates the modules"
+
+clean-db:
+	@dropdb --if-exists dealer && rm -f var/dealer.addons && echo "[clean-db] database dealer dropped"

@@ -1,0 +1,22 @@
+{
+    "name": "Dealer After-Sales: Customer Satisfaction",
+    "summary": "Follow-ups, surveys, complaints, reminders and KPIs",
+    "version": "19.0.1.0.0",
+    "category": "After-Sales",
+    "author": "Dealer After-Sales for Odoo",
+    "website": "https://github.com/dealer-aftersales/dealer-aftersales",
+    "license": "LGPL-3",
+    "depends": ["dealer_service", "survey"],
+    "data": [
+        "security/dealer_csi_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "views/dealer_csi_complaint_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/dealer_csi_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+    "installable": True,
+}

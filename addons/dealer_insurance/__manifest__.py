@@ -1,0 +1,22 @@
+{
+    "name": "Dealer After-Sales: Insurance",
+    "summary": "Accident repairs for insurers, split billing and receivables",
+    "version": "19.0.1.0.0",
+    "category": "After-Sales",
+    "author": "Dealer After-Sales for Odoo",
+    "website": "https://github.com/dealer-aftersales/dealer-aftersales",
+    "license": "LGPL-3",
+    "depends": ["dealer_service", "account"],
+    "data": [
+        "security/dealer_insurance_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "views/dealer_insurance_case_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/dealer_insurance_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+
+class DealerInsuranceCase(models.Model):
+    """An accident repair paid (in part) by an insurer."""
+
+    _name = "dealer.insurance.case"
+    _description = "Insurance Case"
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.numbered.mixin", "dealer.capability.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+    _dealer_capability = "dealer_insurance_enabled"
+
+    company_id = fields.Many2one(
+        "res.company", string="Store", required=True, index=True,
+        default=lambda self: self.env.company,
+    )
+    repair_order_id = fields.Many2one(
+        "dealer.repair.order", string="Repair Order", index=True, tracking=True,
+        check_company=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Insurer", index=True, tracking=True,
+        check_company=True,
+    )
+    date = fields.Date(string="Date", required=True, default=fields.Date.context_today)
+    note = fields.Html(string="Notes")
+
+    _name_company_uniq = models.Constraint(
+        "unique(name, company_id)",
+        "The reference must be unique per store.",
+    )

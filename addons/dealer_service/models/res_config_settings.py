@@ -1,0 +1,7 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    dealer_comeback_days = fields.Integer(related="company_id.dealer_comeback_days", readonly=False)

@@ -1,0 +1,22 @@
+{
+    "name": "Dealer After-Sales: Warranty",
+    "summary": "OEM warranty claims and replaced (old) part tracking",
+    "version": "19.0.1.0.0",
+    "category": "After-Sales",
+    "author": "Dealer After-Sales for Odoo",
+    "website": "https://github.com/dealer-aftersales/dealer-aftersales",
+    "license": "LGPL-3",
+    "depends": ["dealer_service"],
+    "data": [
+        "security/dealer_warranty_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "views/dealer_warranty_claim_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/dealer_warranty_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+    "installable": True,
+}

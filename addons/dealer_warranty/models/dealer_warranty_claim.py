@@ -1,0 +1,28 @@
+from odoo import fields, models
+
+
+class DealerWarrantyClaim(models.Model):
+    """A claim filed with the maker (OEM) for warranty work on a repair order."""
+
+    _name = "dealer.warranty.claim"
+    _description = "Warranty Claim"
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.numbered.mixin", "dealer.capability.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+    _dealer_capability = "dealer_warranty_enabled"
+
+    company_id = fields.Many2one(
+        "res.company", string="Store", required=True, index=True,
+        default=lambda self: self.env.company,
+    )
+    repair_order_id = fields.Many2one(
+        "dealer.repair.order", string="Repair Order", index=True, tracking=True,
+        check_company=True,
+    )
+    date = fields.Date(string="Date", required=True, default=fields.Date.context_today)
+    note = fields.Html(string="Notes")
+
+    _name_company_uniq = models.Constraint(
+        "unique(name, company_id)",
+        "The reference must be unique per store.",
+    )
