@@ -11,6 +11,19 @@ REPAIR_ORDER_STATES = [
     ("invoiced", "Invoiced"),
     ("cancel", "Cancelled"),
 ]
+TRADES = [
+    ("mechanical", "Mechanical"),
+    ("body", "Body"),
+    ("paint", "Paint"),
+    ("wash", "Wash"),
+    ("detailing", "Detailing"),
+]
+PAYERS = [
+    ("customer", "Customer"),
+    ("warranty", "OEM Warranty"),
+    ("insurance", "Insurer"),
+    ("internal", "Internal"),
+]
 
 
 class DealerRepairOrder(models.Model):
@@ -45,7 +58,15 @@ class DealerRepairOrder(models.Model):
         copy=False, index=True, tracking=True,
     )
 
+    # --- workshop fields (appointments, jobs, QC, board, loaner, comebacks): helper H2 ---
+
+    # --- end of workshop fields ---
+
     _name_company_uniq = models.Constraint(
         "unique(name, company_id)",
         "A repair order reference must be unique per store.",
     )
+
+    # --- workshop methods (appointments, jobs, QC, board, loaner, comebacks): helper H2 ---
+
+    # --- end of workshop methods ---
