@@ -1,0 +1,2 @@
+from . import dealer_workshop_report
+from . import dealer_appointment_report
