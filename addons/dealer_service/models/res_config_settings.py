@@ -5,3 +5,4 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     dealer_comeback_days = fields.Integer(related="company_id.dealer_comeback_days", readonly=False)
+    dealer_advisor_discount_limit = fields.Float(related="company_id.dealer_advisor_discount_limit", readonly=False)

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    dealer_repair_line_id = fields.Many2one(
+        "dealer.repair.order.line", string="Repair Order Line", index="btree_not_null", readonly=True, copy=False,
+    )

@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    dealer_repair_order_id = fields.Many2one(
+        "dealer.repair.order", string="Repair Order", index="btree_not_null", readonly=True, copy=False,
+    )

@@ -1,0 +1,1 @@
+from . import dealer_repair_order_package_wizard
