@@ -77,7 +77,7 @@ class DealerAppointment(models.Model):
                 appointment.date_start + timedelta(hours=appointment.duration or 0.0)
             )
 
-    @api.depends("vehicle_id")
+    @api.depends("vehicle_id.dealer_declined_work_ids.state")
     def _compute_declined_work_ids(self):
         for appointment in self:
             appointment.declined_work_ids = appointment.vehicle_id.dealer_declined_work_ids.filtered(

@@ -93,6 +93,11 @@ class DealerLoanerLoan(models.Model):
                     "Record the mileage and the fuel level of %(car)s on its return.",
                     car=loan.loaner_vehicle_id.display_name,
                 ))
+            if loan.odometer_returned < loan.odometer_out:
+                raise ValidationError(self.env._(
+                    "The mileage returned (%(back)s km) cannot be lower than the mileage given (%(out)s km).",
+                    back=loan.odometer_returned, out=loan.odometer_out,
+                ))
         self.write({"state": "returned", "date_returned": fields.Datetime.now()})
         self.env["fleet.vehicle.odometer"].create([{
             "vehicle_id": loan.loaner_vehicle_id.id,

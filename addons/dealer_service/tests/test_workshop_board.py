@@ -1,0 +1,186 @@
+import ast
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged, users, warmup
+
+from odoo.addons.dealer_service.tests import workshop_common
+
+BOARD_SPEC = {
+    "name": {}, "vehicle_id": {"fields": {"display_name": {}}}, "partner_id": {"fields": {"display_name": {}}},
+    "promised_date": {}, "is_late": {}, "parts_waiting": {}, "is_overnight": {}, "key_tag": {},
+    "has_loaner_out": {}, "comeback_of_id": {"fields": {"display_name": {}}}, "state": {},
+    "user_id": {"fields": {"display_name": {}}},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestWorkshopBoard(workshop_common.WorkshopCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loaner = cls.env["fleet.vehicle"].create({
+            "model_id": cls.car_model.id, "license_plate": "京A00L01", "dealer_is_loaner": True,
+        })
+
+    @freeze_time("2026-11-23 10:00:00")
+    def test_late_overnight_and_key_tag(self):
+        on_time = self._checked_in_order(promised_date="2026-11-23 17:00:00", date_in="2026-11-23 08:00:00")
+        late = self._checked_in_order(
+            vehicle=self._make_vehicle(self.store_a, "京A20001"),
+            promised_date="2026-11-23 09:00:00", date_in="2026-11-23 08:00:00",
+        )
+        overnight = self._checked_in_order(
+            vehicle=self._make_vehicle(self.store_a, "京A20002"),
+            promised_date="2026-11-24 17:00:00", date_in="2026-11-22 16:00:00", key_tag="K-17",
+        )
+        delivered_late = self._make_order(self.store_a)
+        delivered_late.promised_date = "2026-11-20 09:00:00"
+        self.assertRecordValues(on_time | late | overnight | delivered_late, [
+            {"is_late": False, "is_overnight": False},
+            {"is_late": True, "is_overnight": False},
+            {"is_late": False, "is_overnight": True},
+            {"is_late": False, "is_overnight": False},
+        ])
+        Order = self.env["dealer.repair.order"].with_user(self.advisor)
+        self.assertEqual(Order.search([("is_late", "=", True)]), late)
+        self.assertEqual(Order.search([("is_overnight", "=", True)]), overnight)
+        self.assertEqual(Order.search([("is_late", "=", False), ("id", "in", (on_time | late).ids)]), on_time)
+        self.assertEqual(overnight.key_tag, "K-17")
+        board = Order.search(ast.literal_eval(self.env.ref("dealer_service.dealer_workshop_board_action").domain))
+        self.assertIn(late, board)
+        self.assertNotIn(delivered_late, board, "drafts are not in the shop")
+
+    def test_loaner_given_and_returned(self):
+        order = self._checked_in_order()
+        loan = self.env["dealer.loaner.loan"].with_user(self.advisor).create({
+            "order_id": order.id, "loaner_vehicle_id": self.loaner.id, "odometer_out": 12000, "fuel_out": "100",
+        })
+        self.assertTrue(order.has_loaner_out)
+        self.assertTrue(self.loaner.dealer_is_lent)
+        self.assertEqual(loan.partner_id, self.customer)
+        other = self._checked_in_order(vehicle=self._make_vehicle(self.store_a, "京A20003"))
+        with self.assertRaisesRegex(ValidationError, "already lent out"):
+            self.env["dealer.loaner.loan"].create({
+                "order_id": other.id, "loaner_vehicle_id": self.loaner.id, "odometer_out": 12000,
+            })
+        with self.assertRaisesRegex(UserError, "Record the mileage and the fuel level"):
+            loan.action_return()
+        loan.write({"odometer_returned": 11990, "fuel_returned": "50"})
+        with self.assertRaisesRegex(ValidationError, "cannot be lower than the mileage given"):
+            loan.action_return()
+        self.assertEqual(loan.state, "out")
+        loan.odometer_returned = 12085
+        loan.with_user(self.advisor).action_return()
+        self.assertRecordValues(loan, [{"state": "returned", "distance": 85, "fuel_returned": "50"}])
+        self.assertEqual(self.loaner.odometer, 12085)
+        self.assertFalse(order.has_loaner_out)
+        with self.assertRaisesRegex(ValidationError, "is not a loaner car"):
+            self.env["dealer.loaner.loan"].create({
+                "order_id": other.id, "loaner_vehicle_id": self.vehicle_a.id, "odometer_out": 1,
+            })
+        with self.assertRaises(AccessError):
+            self.env["dealer.loaner.loan"].with_user(self.tech_user).create({
+                "order_id": other.id, "loaner_vehicle_id": self.loaner.id, "odometer_out": 12085,
+            })
+
+    @users("ws_advisor")
+    @warmup
+    def test_board_query_count(self):
+        orders = self.env["dealer.repair.order"].sudo().create([{
+            "partner_id": self.customer.id,
+            "vehicle_id": self.vehicle_a.id,
+            "user_id": self.advisor.id,
+            "state": ("checked_in", "approved", "in_progress", "quality_check", "ready")[index % 5],
+            "promised_date": fields.Datetime.now() + timedelta(hours=index - 10, minutes=30),
+            "key_tag": f"K-{index}",
+        } for index in range(20)])
+        self.env.invalidate_all()
+        Order = self.env["dealer.repair.order"]
+        domain = [("state", "in", ("checked_in", "approved", "in_progress", "quality_check", "ready"))]
+        with self.assertQueryCount(ws_advisor=6):
+            result = Order.web_search_read(domain, BOARD_SPEC, limit=80)
+        self.assertEqual(result["length"], 20)
+        self.assertEqual(len([r for r in result["records"] if r["is_late"]]), 10)
+        self.assertEqual(set(orders.ids), {r["id"] for r in result["records"]})
+
+
+@tagged("post_install", "-at_install")
+class TestComeback(workshop_common.WorkshopCase):
+
+    def _delivered_order_with_job(self, technician, date_in, final_results=("passed",)):
+        order = self._approved_order(date_in=date_in, mileage=1000)
+        order.action_dispatch_jobs()
+        job = order.job_ids
+        job.technician_id = technician
+        job.with_user(technician.user_id or self.workshop_manager).action_clock_on()
+        job.with_user(technician.user_id or self.workshop_manager).action_done()
+        order.action_request_quality_check()
+        for result in final_results:
+            self.env["dealer.quality.check"].with_user(self.qc_user).create({
+                "order_id": order.id, "job_id": job.id, "level": "final", "result": result,
+            })
+            if result == "failed":
+                job.with_user(self.workshop_manager).action_clock_on()
+                job.with_user(self.workshop_manager).action_done()
+                order.action_request_quality_check()
+        order.action_mark_ready()
+        order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
+                     "delivery_old_parts": True})
+        order.action_deliver()
+        order.date_delivered = date_in
+        return order, job
+
+    def test_comeback_within_the_store_window(self):
+        first, _job = self._delivered_order_with_job(self.tech, "2026-10-01 09:00:00")
+        again = self._make_order(self.store_a)
+        again.date_in = "2026-10-20 09:00:00"
+        self.assertEqual(again.comeback_candidate_id, first)
+        again.with_user(self.advisor).action_link_comeback()
+        self.assertEqual(again.comeback_of_id, first)
+        self.assertEqual(first.comeback_ids, again)
+        late = self._make_order(self.store_a)
+        late.date_in = "2026-11-25 09:00:00"
+        self.assertFalse(late.comeback_candidate_id, "36 days after the last visit is outside the 30-day window")
+        with self.assertRaisesRegex(UserError, "no other order within the last 30 days"):
+            late.action_link_comeback()
+        with self.assertRaisesRegex(ValidationError, "within 30 days after an earlier order"):
+            late.comeback_of_id = first
+        self.store_a.dealer_comeback_days = 60
+        late.invalidate_recordset(["comeback_candidate_id"])
+        self.assertEqual(late.comeback_candidate_id, again)
+        late.comeback_of_id = first
+        self.assertEqual(late.comeback_of_id, first)
+
+    @freeze_time("2026-10-15 12:00:00")
+    def test_comeback_and_first_pass_rates_per_technician_team_and_month(self):
+        manager = self._make_user("ws_manager", "dealer_service.dealer_service_group_manager")
+        first, _job = self._delivered_order_with_job(self.tech, "2026-10-01 09:00:00")
+        second, _job = self._delivered_order_with_job(self.tech, "2026-10-05 09:00:00", ("failed", "passed"))
+        third, _job = self._delivered_order_with_job(self.body_tech, "2026-10-06 09:00:00")
+        comeback = self._make_order(self.store_a)
+        comeback.write({"date_in": "2026-10-10 09:00:00", "comeback_of_id": first.id})
+        self.env.flush_all()
+        Report = self.env["dealer.workshop.report"].with_user(manager)
+        rows = Report._read_group(
+            [("company_id", "=", self.store_a.id)], ["technician_id"],
+            ["job_count:sum", "rework_count:sum", "comeback_rate:avg", "first_pass_rate:avg"],
+        )
+        per_technician = {tech.name: (jobs, rework, rate, first_pass) for tech, jobs, rework, rate, first_pass in rows}
+        self.assertEqual(per_technician, {
+            "Ma Tech": (2, 1, 50.0, 50.0),
+            "Bai Body": (1, 0, 0.0, 100.0),
+        })
+        by_team = dict((team.name, rate) for team, rate in Report._read_group(
+            [("company_id", "=", self.store_a.id), ("team_id", "!=", False)], ["team_id"], ["comeback_rate:avg"],
+        ))
+        self.assertEqual(by_team, {"Mechanical 1": 50.0})
+        by_month = Report._read_group([("company_id", "=", self.store_a.id)], ["date:month"], ["job_count:sum"])
+        self.assertEqual([(month.strftime("%Y-%m"), jobs) for month, jobs in by_month], [("2026-10", 3)])
+        with self.assertRaises(AccessError):
+            self.env["dealer.workshop.report"].with_user(self.tech_user).search([])
+        self.assertTrue(second and third)
