@@ -9,3 +9,6 @@ from . import test_workshop_jobs
 from . import test_quality_check
 from . import test_health_check
 from . import test_workshop_board
+from . import test_portal_approval
+from . import test_reports
+from . import test_performance
