@@ -11,10 +11,6 @@ class DealerCommissionSheet(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_commission_enabled"
 
-    company_id = fields.Many2one(
-        "res.company", string="Store", required=True, index=True,
-        default=lambda self: self.env.company,
-    )
     date_from = fields.Date(
         string="Month", required=True, tracking=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -7,12 +7,17 @@ class DealerCapabilityMixin(models.AbstractModel):
 
     Inheriting models set ``_dealer_capability`` to the name of the boolean
     field on ``res.company`` that holds the switch; creating a document, or
-    moving one, into a store where the switch is off is refused.
+    moving one, into a store (``company_id``) where the switch is off is refused.
     """
 
     _name = "dealer.capability.mixin"
     _description = "After-Sales Capability Document"
     _dealer_capability = None
+
+    company_id = fields.Many2one(
+        "res.company", string="Store", required=True, index=True,
+        default=lambda self: self.env.company,
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

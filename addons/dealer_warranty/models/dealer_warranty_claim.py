@@ -11,10 +11,6 @@ class DealerWarrantyClaim(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_warranty_enabled"
 
-    company_id = fields.Many2one(
-        "res.company", string="Store", required=True, index=True,
-        default=lambda self: self.env.company,
-    )
     repair_order_id = fields.Many2one(
         "dealer.repair.order", string="Repair Order", index=True, tracking=True,
         check_company=True,
