@@ -9,9 +9,8 @@ translation of the same term (inherited fields such as the chatter's); the
 terms left untranslated are listed and make the exit status 1.
 """
 
-import os
-
 import json
+import os
 import sys
 from pathlib import Path
 
