@@ -116,9 +116,10 @@ class DealerRepairOrder(models.Model):
     amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
     has_pending_added_work = fields.Boolean(compute="_compute_has_pending_added_work")
     picking_ids = fields.One2many("stock.picking", "dealer_repair_order_id", string="Parts Pickings", readonly=True)
-    picking_count = fields.Integer(compute="_compute_picking_count")
+    picking_count = fields.Integer(compute="_compute_picking_count", compute_sudo=True)
     parts_waiting = fields.Boolean(
         string="Parts Waiting", compute="_compute_parts_waiting", search="_search_parts_waiting",
+        compute_sudo=True,
     )
     invoice_ids = fields.One2many(
         "account.move", "dealer_repair_order_id", string="Invoices", readonly=True,
@@ -484,6 +485,11 @@ class DealerRepairOrder(models.Model):
         super()._compute_access_url()
         for order in self:
             order.access_url = f"/my/repair_orders/{order.id}"
+
+    @api.onchange("vehicle_id")
+    def _onchange_vehicle_id_customer(self):
+        if self.vehicle_id.customer_id and not self.partner_id:
+            self.partner_id = self.vehicle_id.customer_id
 
     @api.constrains("partner_id", "vehicle_id", "insurer_id", "mileage", "company_id")
     def _check_not_invoiced(self):

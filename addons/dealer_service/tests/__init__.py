@@ -12,3 +12,4 @@ from . import test_workshop_board
 from . import test_portal_approval
 from . import test_reports
 from . import test_performance
+from . import test_repair_order_ui
