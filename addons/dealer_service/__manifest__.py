@@ -30,6 +30,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/dealer_workshop_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

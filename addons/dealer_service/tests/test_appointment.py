@@ -86,7 +86,8 @@ class TestAppointment(workshop_common.WorkshopCase):
         self.assertTrue(walk_in)
         self.env.flush_all()
         groups = self.env["dealer.appointment.report"].with_user(manager)._read_group(
-            [("company_id", "=", self.store_a.id)], ["date:month", "user_id"],
+            [("company_id", "=", self.store_a.id), ("user_id", "in", (self.advisor | advisor_2).ids)],
+            ["date:month", "user_id"],
             ["order_count:sum", "appointment_count:sum", "appointment_rate:avg"],
         )
         result = {(month.strftime("%Y-%m"), user.login): (count, booked, round(rate, 2))

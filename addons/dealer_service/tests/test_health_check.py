@@ -10,7 +10,11 @@ class TestHealthCheckDeclinedWork(workshop_common.WorkshopCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["dealer.labour.rate"].create({"company_id": cls.store_a.id, "trade": "mechanical", "rate": 100.0})
+        rate = cls.env["dealer.labour.rate"].search([("company_id", "=", cls.store_a.id), ("trade", "=", "mechanical")])
+        if rate:
+            rate.rate = 100.0
+        else:
+            cls.env["dealer.labour.rate"].create({"company_id": cls.store_a.id, "trade": "mechanical", "rate": 100.0})
         cls.generic = cls.env["dealer.inspection.template"].create({
             "name": "Generic 3-point", "item_ids": [(0, 0, {"name": "Horn"})],
         })

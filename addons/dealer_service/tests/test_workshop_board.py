@@ -47,8 +47,9 @@ class TestWorkshopBoard(workshop_common.WorkshopCase):
             {"is_late": False, "is_overnight": False},
         ])
         Order = self.env["dealer.repair.order"].with_user(self.advisor)
-        self.assertEqual(Order.search([("is_late", "=", True)]), late)
-        self.assertEqual(Order.search([("is_overnight", "=", True)]), overnight)
+        mine = [("id", "in", (on_time | late | overnight | delivered_late).ids)]
+        self.assertEqual(Order.search(mine + [("is_late", "=", True)]), late)
+        self.assertEqual(Order.search(mine + [("is_overnight", "=", True)]), overnight)
         self.assertEqual(Order.search([("is_late", "=", False), ("id", "in", (on_time | late).ids)]), on_time)
         self.assertEqual(overnight.key_tag, "K-17")
         board = Order.search(ast.literal_eval(self.env.ref("dealer_service.dealer_workshop_board_action").domain))
@@ -101,7 +102,8 @@ class TestWorkshopBoard(workshop_common.WorkshopCase):
         } for index in range(20)])
         self.env.invalidate_all()
         Order = self.env["dealer.repair.order"]
-        domain = [("state", "in", ("checked_in", "approved", "in_progress", "quality_check", "ready"))]
+        domain = [("state", "in", ("checked_in", "approved", "in_progress", "quality_check", "ready")),
+                  ("id", "in", orders.ids)]
         with self.assertQueryCount(ws_advisor=6):
             result = Order.web_search_read(domain, BOARD_SPEC, limit=80)
         self.assertEqual(result["length"], 20)
@@ -166,8 +168,9 @@ class TestComeback(workshop_common.WorkshopCase):
         comeback.write({"date_in": "2026-10-10 09:00:00", "comeback_of_id": first.id})
         self.env.flush_all()
         Report = self.env["dealer.workshop.report"].with_user(manager)
+        ours = [("company_id", "=", self.store_a.id), ("order_id", "in", (first | second | third).ids)]
         rows = Report._read_group(
-            [("company_id", "=", self.store_a.id)], ["technician_id"],
+            ours, ["technician_id"],
             ["job_count:sum", "rework_count:sum", "comeback_rate:avg", "first_pass_rate:avg"],
         )
         per_technician = {tech.name: (jobs, rework, rate, first_pass) for tech, jobs, rework, rate, first_pass in rows}
@@ -176,10 +179,10 @@ class TestComeback(workshop_common.WorkshopCase):
             "Bai Body": (1, 0, 0.0, 100.0),
         })
         by_team = dict((team.name, rate) for team, rate in Report._read_group(
-            [("company_id", "=", self.store_a.id), ("team_id", "!=", False)], ["team_id"], ["comeback_rate:avg"],
+            [*ours, ("team_id", "!=", False)], ["team_id"], ["comeback_rate:avg"],
         ))
         self.assertEqual(by_team, {"Mechanical 1": 50.0})
-        by_month = Report._read_group([("company_id", "=", self.store_a.id)], ["date:month"], ["job_count:sum"])
+        by_month = Report._read_group(ours, ["date:month"], ["job_count:sum"])
         self.assertEqual([(month.strftime("%Y-%m"), jobs) for month, jobs in by_month], [("2026-10", 3)])
         with self.assertRaises(AccessError):
             self.env["dealer.workshop.report"].with_user(self.tech_user).search([])

@@ -141,6 +141,16 @@ class TestWorkshopJobs(workshop_common.WorkshopCase):
 class TestWorkshopCapacity(workshop_common.WorkshopCase):
     """Monday 2026-11-23: 2 mechanical technicians and 1 body technician, 8 h each."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # only this test's workshop: other technicians and open jobs of the store (demo data) are set aside
+        ours = cls.tech | cls.tech_2 | cls.body_tech
+        cls.env["hr.employee"].search([
+            ("company_id", "=", cls.store_a.id), ("dealer_trade", "!=", False), ("id", "not in", ours.ids),
+        ]).write({"active": False})
+        cls.env["dealer.repair.job"].search([("company_id", "=", cls.store_a.id)]).write({"state": "cancel"})
+
     def test_free_hours_per_trade(self):
         free = self.env["dealer.repair.job"]._dealer_free_hours(self.store_a, date(2026, 11, 23))
         self.assertEqual(free["mechanical"], {"capacity": 16.0, "booked": 0.0, "free": 16.0})

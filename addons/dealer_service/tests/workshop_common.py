@@ -42,7 +42,7 @@ class WorkshopCase(common.DealerCase):
         cls.tech = cls._make_technician("Ma Tech", "mechanical", cls.tech_user)
         cls.tech_2 = cls._make_technician("Niu Tech", "mechanical", cls.tech_user_2)
         cls.body_tech = cls._make_technician("Bai Body", "body")
-        cls.bay = cls.env["dealer.service.bay"].create({"name": "Lift 1", "trade": "mechanical"})
+        cls.bay = cls.env["dealer.service.bay"].create({"name": "Lift 1 (test)", "trade": "mechanical"})
 
     @classmethod
     def _make_technician(cls, name, trade, user=None, company=None):
