@@ -24,7 +24,9 @@ WAIT_FOR_FORM = """
         .then(() => document.querySelector(".o_notebook_headers a[name='lines']").click())
         .then(() => wait(".o_form_view .o_field_widget[name='line_ids'] .o_data_row"))
         .then(() => console.log("test successful"))
-        .catch((error) => console.error(error.message + " | " + document.location.href + " | " + document.body.innerText.slice(0, 800)));
+        .catch((error) => console.error(
+            error.message + " | " + document.location.href + " | " + document.body.innerText.slice(0, 800)
+        ));
 """
 
 
