@@ -380,6 +380,9 @@ class DealerRepairOrder(models.Model):
                         "line_id": line.id,
                         "name": (line.name or "").splitlines()[0] if line.name else order.name,
                         "date_planned": fields.Datetime.now(),
+                        # the technician and the bay reserved by the appointment
+                        "technician_id": order.appointment_id.technician_id.id,
+                        "bay_id": order.appointment_id.bay_id.id,
                     })
         if not vals_list:
             raise UserError(self.env._("Every labour line already has a job: there is nothing to dispatch."))
@@ -414,7 +417,10 @@ class DealerRepairOrder(models.Model):
             "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
-            "context": {"default_order_id": self.id},
+            "context": {
+                "default_order_id": self.id,
+                "default_level": "final" if self.state == "quality_check" else "self",
+            },
         }
 
     def action_view_appointment(self):
