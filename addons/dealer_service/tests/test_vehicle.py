@@ -58,3 +58,28 @@ class TestVehicle(reception_common.ReceptionCase):
         self.assertEqual(self.vehicle_a.customer_id, self.customer)
         action = self.vehicle_a.action_view_dealer_repair_orders()
         self.assertEqual(action["domain"], [("vehicle_id", "=", self.vehicle_a.id)])
+
+
+@tagged("post_install", "-at_install")
+class TestNumberingPerStore(reception_common.ReceptionCase):
+
+    def test_each_store_numbers_its_documents(self):
+        store_c, store_d = self.env["res.company"].create([{"name": "Store C (test)"}, {"name": "Store D (test)"}])
+        sequences = self.env["ir.sequence"].search([
+            ("code", "=", "dealer.repair.order"), ("company_id", "in", (store_c | store_d).ids),
+        ])
+        self.assertEqual(sequences.company_id, store_c | store_d)
+        names = []
+        for store in (store_c, store_d, store_c):
+            vehicle = self._make_vehicle(store, f"粤B{len(names)}0001")
+            names.append(self.env["dealer.repair.order"].with_company(store).create({
+                "partner_id": self.customer.id, "vehicle_id": vehicle.id, "company_id": store.id,
+            }).name)
+        numbers = [int(name[-5:]) for name in names]
+        self.assertEqual(numbers[1], numbers[0], "each store counts on its own")
+        self.assertEqual(numbers[2], numbers[0] + 1)
+        # creating the sequences again adds nothing
+        (store_c | store_d)._dealer_create_sequences()
+        self.assertEqual(len(self.env["ir.sequence"].search([
+            ("code", "=", "dealer.repair.order"), ("company_id", "in", (store_c | store_d).ids),
+        ])), 2)
