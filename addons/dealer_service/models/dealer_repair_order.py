@@ -423,6 +423,14 @@ class DealerRepairOrder(models.Model):
             },
         }
 
+    def action_view_workshop_capacity(self):
+        """The free hours per trade around the promised day, to promise a feasible time."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_service.dealer_workshop_capacity_action")
+        day = fields.Date.context_today(self, self.promised_date or fields.Datetime.now())
+        action["context"] = {"default_company_id": self.company_id.id, "default_date_from": fields.Date.to_string(day)}
+        return action
+
     def action_view_appointment(self):
         self.ensure_one()
         return {
@@ -748,7 +756,8 @@ class DealerRepairOrder(models.Model):
         for order in self:
             lines = order.line_ids.filtered(
                 lambda rec: rec.line_type in ("part", "accessory") and rec.product_id.type == "consu"
-                and rec.approval_state in ("not_required", "approved") and not rec.move_ids and rec.quantity
+                and rec.approval_state in ("not_required", "approved") and rec.quantity
+                and not rec.move_ids.filtered(lambda move: move.state != "cancel")
             )
             if not lines:
                 continue

@@ -283,10 +283,34 @@ class DealerRepairOrderLine(models.Model):
             ))
         if LOCKED_FIELDS & set(vals):
             self.order_id._check_lines_editable()
+        if {"product_id", "quantity"} & set(vals):
+            self._check_parts_not_issued()
         res = super().write(vals)
         if "discount" in vals:
             self._record_discount_approval()
+        if {"product_id", "quantity"} & set(vals):
+            self._update_parts_moves()
         return res
+
+    def unlink(self):
+        self.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))._action_cancel()
+        return super().unlink()
+
+    def _check_parts_not_issued(self):
+        issued = self.filtered(lambda rec: any(move.state == "done" for move in rec.move_ids))
+        if issued:
+            raise UserError(self.env._(
+                "Parts of %(lines)s were already issued from the warehouse: return them before changing the line.",
+                lines=", ".join(issued.mapped("name")),
+            ))
+
+    def _update_parts_moves(self):
+        """Follow a changed part or quantity in the warehouse: the open moves are replaced."""
+        changed = self.filtered(lambda rec: rec.move_ids.filtered(lambda move: move.state != "cancel"))
+        if not changed:
+            return
+        changed.move_ids.filtered(lambda move: move.state != "cancel")._action_cancel()
+        changed.order_id.filtered(lambda o: o.state in ("approved", "in_progress"))._create_parts_moves()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):

@@ -193,6 +193,35 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
             {"line_type": "part", "quantity": 1.0, "price_subtotal": 80.0, "payer": "customer"},
         ])
 
+    def test_changed_part_line_follows_in_the_warehouse(self):
+        order = self._checked_in_order()
+        order.line_ids = [
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 1}),
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 4}),
+        ]
+        self._sign(order)
+        order.action_approve()
+        line, other = order.line_ids
+        first_move = line.move_ids
+        line.quantity = 3
+        self.assertEqual(first_move.state, "cancel")
+        open_move = line.move_ids.filtered(lambda move: move.state != "cancel")
+        self.assertRecordValues(open_move, [{"product_uom_qty": 3.0, "state": "assigned"}])
+        self.assertEqual(open_move.picking_id, order.picking_ids)
+        other.unlink()
+        self.assertEqual(
+            sorted(order.picking_ids.move_ids.mapped(lambda m: (m.product_uom_qty, m.state))),
+            [(1.0, "cancel"), (3.0, "assigned"), (4.0, "cancel")],
+        )
+        # once issued, the line can no longer change
+        open_move.quantity = 3
+        open_move.picked = True
+        open_move._action_done()
+        with self.assertRaisesRegex(UserError, "already issued"):
+            line.quantity = 2
+        with self.assertRaisesRegex(UserError, "already issued"):
+            line.unlink()
+
     def test_cancel_gives_back_reserved_parts(self):
         order = self._checked_in_order()
         order.line_ids = [Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 3})]
