@@ -22,7 +22,7 @@ def vin_check_digit(vin):
 
 class FleetVehicle(models.Model):
     _inherit = "fleet.vehicle"
-    _rec_names_search = ["name", "license_plate", "vin_sn"]
+    _rec_names_search = ["name", "driver_id.name", "license_plate", "vin_sn", "customer_id.name"]
 
     customer_id = fields.Many2one(
         "res.partner", string="Owner", index=True, tracking=True, check_company=True,

@@ -21,6 +21,8 @@ class TestVehicle(reception_common.ReceptionCase):
         Vehicle = self.env["fleet.vehicle"].with_user(self.advisor_a)
         self.assertEqual(Vehicle.name_search("2183294")[0][0], vehicle.id)
         self.assertEqual(Vehicle.search([("license_plate", "ilike", "A99999")]), vehicle)
+        vehicle.customer_id = self.customer
+        self.assertIn(vehicle.id, [vid for vid, _name in Vehicle.name_search("Zhang Wei")])
 
     def test_bad_vins_are_refused_and_nothing_written(self):
         vehicle = self._make_vehicle(self.store_a, "京A88888")
