@@ -38,6 +38,24 @@ class TestAppointment(workshop_common.WorkshopCase):
         with self.assertRaisesRegex(UserError, "became a repair order cannot be deleted"):
             appointment.sudo(False).with_user(self.env.ref("base.user_admin")).unlink()
 
+    def test_reserved_technician_and_bay_get_the_jobs(self):
+        appointment = self._appointment()
+        appointment.action_arrive()
+        order = appointment.repair_order_id
+        order.write({
+            "mileage": 1000, "fuel_level": "half", "customer_complaint": "Service", "old_part_choice": "leave",
+            "covers_fitted": True, "valuables_reminded": True,
+        })
+        order.action_check_in()
+        self._labour(order, "10,000 km service", 1.2)
+        signature = workshop_common.SIGNATURE
+        order.write({"diagnosis_signature": signature, "work_order_signature": signature})
+        order.action_approve()
+        order.action_dispatch_jobs()
+        self.assertRecordValues(order.job_ids, [{"technician_id": self.tech.id, "bay_id": self.bay.id}])
+        order.job_ids.with_user(self.tech_user).action_clock_on()
+        self.assertEqual(order.state, "in_progress")
+
     def test_no_show_is_recorded_and_can_be_rescheduled(self):
         appointment = self._appointment()
         appointment.action_no_show()

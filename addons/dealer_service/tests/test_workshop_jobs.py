@@ -189,3 +189,19 @@ class TestWorkshopCapacity(workshop_common.WorkshopCase):
         order.promised_date = "2026-11-24 16:00:00"
         self.assertFalse(order.capacity_warning)
         self.assertIn("Mechanical 16.0 h", order.free_hours_summary)
+
+    def test_capacity_table_for_the_advisor(self):
+        order = self._approved_order(labour=(("Engine overhaul", 10.0, "mechanical"),))
+        order.action_dispatch_jobs()
+        order.job_ids.write({"date_planned": "2026-11-23 08:00:00"})
+        table = self.env["dealer.workshop.capacity"]._dealer_free_hours_table(self.store_a, date(2026, 11, 22), 3)
+        self.assertEqual(
+            {day.isoformat(): (hours["mechanical"], hours["body"]) for day, hours in table.items()},
+            {"2026-11-22": (0.0, 0.0), "2026-11-23": (6.0, 8.0), "2026-11-24": (16.0, 8.0)},
+        )
+        order.promised_date = "2026-11-23 16:00:00"
+        action = order.with_user(self.advisor).action_view_workshop_capacity()
+        wizard = self.env["dealer.workshop.capacity"].with_user(self.advisor).with_context(action["context"]).create({})
+        self.assertEqual(str(wizard.date_from), "2026-11-23")
+        self.assertIn("<th>Mechanical</th>", wizard.table)
+        self.assertIn(">6.0</td>", wizard.table)
