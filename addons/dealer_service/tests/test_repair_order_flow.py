@@ -97,6 +97,16 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         self.assertEqual(oil.price_unit, 200.0)
         with self.assertRaisesRegex(UserError, "not possible"):
             order.action_cancel()
+        # corrections go through a credit note, linked to the order as well
+        refund = self.env["account.move.reversal"].with_context(
+            active_model="account.move", active_ids=invoices[2].ids,
+        ).create({"journal_id": invoices[2].journal_id.id, "reason": "Bumper price corrected"}).reverse_moves()
+        credit_note = self.env["account.move"].browse(refund["res_id"])
+        self.assertRecordValues(credit_note, [{
+            "move_type": "out_refund", "partner_id": self.insurer.id, "amount_total": 565.0,
+            "dealer_repair_order_id": order.id,
+        }])
+        self.assertIn(credit_note, order.invoice_ids)
 
     def test_state_guards_name_the_offenders(self):
         order = self._make_order(self.store_a, self.advisor_a)
