@@ -18,5 +18,6 @@
     "demo": [
         "demo/res_users_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -80,6 +80,13 @@ class CapabilitySwitchCase(DealerCase):
         setattr(settings, self.capability_field, enabled)
         settings.save().execute()
 
+    def test_each_store_numbers_with_its_own_sequence(self):
+        model = self._create_document(self.env)._name
+        for store in self.store_a | self.store_b:
+            self.assertEqual(self.env["ir.sequence"].search_count([
+                ("code", "=", model), ("company_id", "=", store.id),
+            ]), 1, f"{store.name} has no sequence of its own for {model}")
+
     def test_switch_is_on_by_default(self):
         self.assertTrue(self.store_a[self.capability_field])
         self.assertTrue(self.store_b[self.capability_field])
