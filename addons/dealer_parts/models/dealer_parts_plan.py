@@ -1,4 +1,13 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+PLAN_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("ordered", "Ordered"),
+    ("cancel", "Cancelled"),
+]
 
 
 class DealerPartsPlan(models.Model):
@@ -6,23 +15,194 @@ class DealerPartsPlan(models.Model):
 
     _name = "dealer.parts.plan"
     _description = "Parts Purchase Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.numbered.mixin", "dealer.capability.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.capability.mixin", "dealer.parts.document.mixin"]
     _order = "id desc"
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
+    _dealer_report = "dealer_parts.action_report_parts_plan"
 
+    name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram",
+                       help="Per-store gapless number taken at approval.")
     company_id = fields.Many2one(
         "res.company", string="Store", required=True, index=True,
         default=lambda self: self.env.company,
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Supplier", index=True, tracking=True,
+        "res.partner", string="Default Supplier", index=True, tracking=True,
         check_company=True,
     )
     date = fields.Date(string="Date", required=True, default=fields.Date.context_today)
+    kind = fields.Selection([("regular", "Regular (Futures)"), ("urgent", "Temporary (Urgent)")],
+                            string="Plan Type", required=True, default="regular")
+    state = fields.Selection(PLAN_STATES, string="Status", default="draft", required=True, readonly=True,
+                             copy=False, index=True, tracking=True)
+    user_id = fields.Many2one("res.users", string="Planner", default=lambda self: self.env.user,
+                              domain="[('share', '=', False)]")
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    line_ids = fields.One2many("dealer.parts.plan.line", "plan_id", string="Lines", copy=True)
+    purchase_ids = fields.One2many("purchase.order", "dealer_plan_id", string="Purchase Orders")
+    purchase_count = fields.Integer(compute="_compute_purchase_count", string="RFQs")
+    amount_total = fields.Float(string="Estimated Total", compute="_compute_amount_total", digits="Product Price")
     note = fields.Html(string="Notes")
 
     _name_company_uniq = models.Constraint(
         "unique(name, company_id)",
         "The reference must be unique per store.",
     )
+
+    @api.depends("purchase_ids")
+    def _compute_purchase_count(self):
+        for plan in self:
+            plan.purchase_count = len(plan.purchase_ids)
+
+    @api.depends("line_ids.subtotal")
+    def _compute_amount_total(self):
+        for plan in self:
+            plan.amount_total = sum(plan.line_ids.mapped("subtotal"))
+
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = plan.name or self.env._("Draft Plan %(id)s", id=plan.id or "")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(plan.state != "draft" or plan.name for plan in self):
+            raise UserError(self.env._("Only draft purchase plans are deleted; cancel or void the others."))
+
+    def _dealer_copy_names(self):
+        return ["Planner / 计划员留存联", "Buyer / 采购员联", "Office (Payment Approval) / 内勤联(付款审批)"]
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda plan: plan.state not in allowed)
+        if wrong:
+            raise UserError(self.env._("%(action)s is not possible for: %(plans)s.", action=action,
+                                       plans=", ".join(wrong.mapped("display_name"))))
+
+    def action_gather(self):
+        """Fill the plan with the store's shortages: reordering rules below their
+        minimum and repair-order parts waiting for stock (back-orders)."""
+        self._check_state(("draft",), self.env._("Gathering shortages"))
+        for plan in self:
+            plan.line_ids.filtered(lambda line: line.source != "manual").unlink()
+            plan.write({"line_ids": [fields.Command.create(vals) for vals in plan._dealer_shortage_lines()]})
+        return True
+
+    def _dealer_shortage_lines(self):
+        self.ensure_one()
+        lines = {}
+        waiting = self.env["stock.move"].search([
+            ("company_id", "=", self.company_id.id),
+            ("picking_id.dealer_doc_kind", "in", ("requisition", "warranty_requisition")),
+            ("state", "in", ("confirmed", "partially_available", "waiting")),
+            ("product_id.is_storable", "=", True),
+        ])
+        for move in waiting:
+            missing = move.product_uom_qty - move.quantity
+            if move.product_uom.compare(missing, 0) <= 0:
+                continue
+            vals = lines.setdefault(move.product_id, {"quantity": 0.0, "source": "backorder", "move_ids": []})
+            vals["quantity"] += missing
+            vals["move_ids"].append(move.id)
+        points = self.env["stock.warehouse.orderpoint"].search([("company_id", "=", self.company_id.id)])
+        for point in points:
+            to_order = point.qty_to_order
+            if point.product_uom.compare(to_order, 0) <= 0:
+                continue
+            if point.product_id in lines:
+                lines[point.product_id]["quantity"] += to_order
+                lines[point.product_id]["source"] = "both"
+            else:
+                lines[point.product_id] = {"quantity": to_order, "source": "reorder", "move_ids": []}
+        result = []
+        for product, vals in lines.items():
+            seller = product.with_company(self.company_id)._select_seller(quantity=vals["quantity"])
+            result.append({
+                "product_id": product.id,
+                "quantity": vals["quantity"],
+                "source": vals["source"],
+                "partner_id": (seller.partner_id or self.partner_id).id,
+                "price_unit": seller.price or product.with_company(self.company_id).standard_price,
+                "move_ids": [fields.Command.set(vals["move_ids"])],
+            })
+        return result
+
+    def action_submit(self):
+        self._check_state(("draft",), self.env._("Submitting"))
+        for plan in self:
+            if not plan.line_ids:
+                raise UserError(self.env._("Add the parts to buy to %(plan)s first.", plan=plan.display_name))
+        self.write({"state": "to_approve"})
+        return True
+
+    def action_approve(self):
+        if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
+            raise AccessError(self.env._("Only the parts manager approves purchase plans."))
+        self._check_state(("to_approve",), self.env._("Approving"))
+        self.write({"state": "approved", "approved_by_id": self.env.user.id,
+                    "approved_date": fields.Datetime.now()})
+        self._dealer_assign_number()
+        self._action_approve()
+        return True
+
+    def _action_approve(self):
+        return True
+
+    def action_reset(self):
+        self._check_state(("to_approve",), self.env._("Sending back to draft"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "to_approve"), self.env._("Cancelling"))
+        self.write({"state": "cancel"})
+        return True
+
+    def action_create_rfq(self):
+        """One request for quotation per supplier; A-class parts need three quotes
+        (or the manager's reason) first."""
+        self._check_state(("approved",), self.env._("Ordering"))
+        PurchaseOrder = self.env["purchase.order"]
+        for plan in self:
+            plan.line_ids._dealer_check_quotes()
+            by_partner = {}
+            for line in plan.line_ids:
+                partner = line.partner_id or plan.partner_id
+                if not partner:
+                    raise UserError(self.env._("Choose the supplier of %(part)s.", part=line.product_id.display_name))
+                by_partner.setdefault(partner, self.env["dealer.parts.plan.line"])
+                by_partner[partner] |= line
+            for partner, lines in by_partner.items():
+                PurchaseOrder.create({
+                    "partner_id": partner.id,
+                    "company_id": plan.company_id.id,
+                    "origin": plan.name,
+                    "dealer_plan_id": plan.id,
+                    "order_line": [fields.Command.create({
+                        "product_id": line.product_id.id,
+                        "product_qty": line.quantity,
+                        "price_unit": line.price_unit,
+                        "dealer_plan_line_id": line.id,
+                    }) for line in lines],
+                })
+        self.write({"state": "ordered"})
+        return self.action_view_purchases()
+
+    def action_view_purchases(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Requests for Quotation"),
+            "res_model": "purchase.order",
+            "view_mode": "list,form",
+            "domain": [("dealer_plan_id", "=", self.id)],
+        }
+
+    def _dealer_do_void(self, reason):
+        for plan in self:
+            if plan.purchase_ids.filtered(lambda po: po.state not in ("cancel", "draft", "sent")):
+                raise UserError(self.env._("Cancel the confirmed purchase orders of %(plan)s before voiding it.",
+                                           plan=plan.display_name))
+            plan.purchase_ids.filtered(lambda po: po.state != "cancel").button_cancel()
+        self.write({"state": "cancel"})
+        return True

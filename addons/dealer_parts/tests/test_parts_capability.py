@@ -12,6 +12,16 @@ class TestPartsPlanCapability(common.CapabilitySwitchCase):
     def _create_document(self, env):
         return env["dealer.parts.plan"].create({})
 
-    def test_document_numbered_per_store(self):
-        doc = self._create_document(self.env)
-        self.assertRegex(doc.name, r"^PP\d{4}-\d{5}$")
+    def test_document_numbered_at_approval_per_store(self):
+        plan = self._create_document(self.env)
+        self.assertFalse(plan.name, "a plan is numbered when approved, not at creation")
+        product = self.env["product.product"].create({"name": "Spark plug", "is_storable": True})
+        plan.line_ids = [(0, 0, {"product_id": product.id, "quantity": 4})]
+        plan.action_submit()
+        plan.action_approve()
+        self.assertRegex(plan.name, r"^PP\d{4}-\d{5}$")
+        plan_b = self._create_document(self.env(context=dict(self.env.context, allowed_company_ids=[self.store_b.id])))
+        plan_b.line_ids = [(0, 0, {"product_id": product.id, "quantity": 1})]
+        plan_b.action_submit()
+        plan_b.action_approve()
+        self.assertTrue(plan_b.name.endswith("-00001"), "each store has its own sequence")

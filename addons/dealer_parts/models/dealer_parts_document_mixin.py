@@ -1,0 +1,114 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class DealerPartsDocumentMixin(models.AbstractModel):
+    """A printed parts document: a per-store gapless number taken at validation,
+    named copies, logged reprints and voiding that keeps the number."""
+
+    _name = "dealer.parts.document.mixin"
+    _description = "Parts Numbered Document"
+    _dealer_number_field = "name"
+    _dealer_report = None  # xmlid of the ir.actions.report
+
+    dealer_print_count = fields.Integer(string="Times Printed", readonly=True, copy=False)
+    dealer_voided = fields.Boolean(string="Voided", readonly=True, copy=False, index=True)
+    dealer_void_reason = fields.Char(string="Void Reason", readonly=True, copy=False)
+    dealer_print_log_ids = fields.One2many(
+        "dealer.parts.print.log", compute="_compute_dealer_print_log_ids", string="Print Log",
+    )
+
+    def _compute_dealer_print_log_ids(self):
+        logs = self.env["dealer.parts.print.log"].search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+        ])
+        for record in self:
+            record.dealer_print_log_ids = logs.filtered(lambda log, rec=record: log.res_id == rec.id)
+
+    def _dealer_sequence_code(self):
+        return self._name
+
+    def _dealer_number(self):
+        self.ensure_one()
+        return self[self._dealer_number_field]
+
+    def _dealer_assign_number(self):
+        """Take the next number of the store's gapless sequence (at validation)."""
+        Sequence = self.env["ir.sequence"]
+        for record in self:
+            if record[self._dealer_number_field]:
+                continue
+            code = record._dealer_sequence_code()
+            sequence = Sequence.search([("code", "=", code), ("company_id", "=", record.company_id.id)], limit=1)
+            if not sequence:
+                raise UserError(self.env._(
+                    "The store %(store)s has no numbering sequence for %(code)s: update the Parts module.",
+                    store=record.company_id.display_name, code=code,
+                ))
+            record[self._dealer_number_field] = sequence.with_company(record.company_id).next_by_id()
+
+    def _dealer_copy_names(self):
+        """The copies printed, in order: a list of labels."""
+        return [self.env._("Original")]
+
+    def _dealer_document_title(self):
+        return self._description
+
+    def action_dealer_print(self):
+        self.ensure_one()
+        if not self._dealer_number():
+            raise UserError(self.env._("Validate %(doc)s before printing it: it is numbered at validation.",
+                                       doc=self.display_name))
+        if self.dealer_print_count:
+            return self._dealer_reason_wizard("reprint")
+        return self._dealer_print(reason=False)
+
+    def action_dealer_void(self):
+        self.ensure_one()
+        return self._dealer_reason_wizard("void")
+
+    def _dealer_reason_wizard(self, action):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "dealer.parts.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_id": self.id,
+                "default_action": action,
+            },
+        }
+
+    def _dealer_print(self, reason=False):
+        self.ensure_one()
+        self.env["dealer.parts.print.log"].create({
+            "res_model": self._name,
+            "res_id": self.id,
+            "document": self._dealer_number(),
+            "reprint": bool(self.dealer_print_count),
+            "reason": reason,
+            "company_id": self.company_id.id,
+        })
+        self.dealer_print_count += 1
+        return self.env.ref(self._dealer_report).report_action(self)
+
+    def _dealer_void(self, reason):
+        """Mark voided (the number is kept); models reverse their effect in ``_dealer_do_void``."""
+        if not reason:
+            raise UserError(self.env._("Give the reason for voiding the document."))
+        for record in self:
+            if record.dealer_voided:
+                raise UserError(self.env._("%(doc)s is already voided.", doc=record.display_name))
+            if not record._dealer_number():
+                raise UserError(self.env._(
+                    "%(doc)s is not validated yet: cancel it instead of voiding it.", doc=record.display_name,
+                ))
+        self._dealer_do_void(reason)
+        self.write({"dealer_voided": True, "dealer_void_reason": reason})
+        for record in self:
+            record.message_post(body=self.env._("Voided: %(reason)s", reason=reason))
+        return True
+
+    def _dealer_do_void(self, reason):
+        return True

@@ -1,0 +1,215 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+SCRAP_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("done", "Scrapped"),
+    ("posted", "Loss Booked"),
+    ("refused", "Refused"),
+]
+# (approval field, group, role label)
+SCRAP_APPROVALS = [
+    ("service_manager_approval_id", "dealer_service.dealer_service_group_manager", "service manager"),
+    ("warranty_approval_id", "dealer_parts.dealer_parts_group_warranty_supervisor", "warranty supervisor"),
+    ("parts_manager_approval_id", "dealer_parts.dealer_parts_group_manager", "parts manager"),
+]
+LOSS_SHARES = [  # (company field holding the employee, share in %)
+    ("dealer_general_manager_id", 10),
+    ("dealer_service_manager_id", 10),
+    ("dealer_parts_manager_id", 10),
+]
+
+
+class DealerPartsScrapRequest(models.Model):
+    """Scrap request (配件报损申请单): parts that can be neither claimed, returned
+    nor repaired; appraised by the service manager, the warranty supervisor and
+    the parts manager; the loss is borne 70/10/10/10 or by the person at fault."""
+
+    _name = "dealer.parts.scrap.request"
+    _description = "Parts Scrap Request"
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.capability.mixin", "dealer.parts.document.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+    _dealer_capability = "dealer_parts_enabled"
+    _dealer_report = "dealer_parts.action_report_parts_scrap"
+
+    name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram")
+    company_id = fields.Many2one("res.company", string="Store", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    date = fields.Date(string="Date", required=True, default=fields.Date.context_today)
+    user_id = fields.Many2one("res.users", string="Requested By", default=lambda self: self.env.user,
+                              readonly=True)
+    state = fields.Selection(SCRAP_STATES, string="Status", default="draft", required=True, readonly=True,
+                             copy=False, index=True, tracking=True)
+    line_ids = fields.One2many("dealer.parts.scrap.line", "request_id", string="Parts")
+    amount_total = fields.Float(string="Loss Value", compute="_compute_amount_total", store=True,
+                                digits="Product Price")
+    fault_employee_id = fields.Many2one(
+        "hr.employee", string="At Fault", check_company=True, tracking=True,
+        help="When the loss is someone's fault (late claim, misuse, poor storage) it is not approved as a scrap "
+             "loss: it is charged to this person.",
+    )
+    service_manager_approval_id = fields.Many2one("res.users", string="Service Manager", readonly=True, copy=False)
+    warranty_approval_id = fields.Many2one("res.users", string="Warranty Supervisor", readonly=True, copy=False)
+    parts_manager_approval_id = fields.Many2one("res.users", string="Parts Manager", readonly=True, copy=False)
+    scrap_ids = fields.One2many("stock.scrap", "dealer_scrap_request_id", string="Scrap Orders", readonly=True)
+    account_move_id = fields.Many2one("account.move", string="Loss Entry", readonly=True, copy=False)
+
+    _name_company_uniq = models.Constraint("unique(name, company_id)", "The reference must be unique per store.")
+
+    @api.depends("line_ids.value")
+    def _compute_amount_total(self):
+        for request in self:
+            request.amount_total = sum(request.line_ids.mapped("value"))
+
+    def _compute_display_name(self):
+        for request in self:
+            request.display_name = request.name or self.env._("Draft Scrap Request")
+
+    def _dealer_copy_names(self):
+        return ["Parts Manager / 配件主管联", "Finance / 财务联"]
+
+    def _check_state(self, allowed):
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            raise UserError(self.env._("This is not possible in the current state of %(docs)s.",
+                                       docs=", ".join(wrong.mapped("display_name"))))
+
+    def action_submit(self):
+        self._check_state(("draft",))
+        for request in self:
+            if not request.line_ids:
+                raise UserError(self.env._("List the parts to scrap."))
+            missing = request.line_ids.filtered(lambda line: not line.reason)
+            if missing:
+                raise UserError(self.env._("Give the reason for scrapping %(parts)s.",
+                                           parts=", ".join(missing.product_id.mapped("display_name"))))
+        self.write({"state": "to_approve"})
+        return True
+
+    def _dealer_approve(self, field):
+        group, role = {f: (g, r) for f, g, r in SCRAP_APPROVALS}[field]
+        if not self.env.user.has_group(group):
+            raise AccessError(self.env._("Only the %(role)s gives this approval of a scrap request.", role=role))
+        self._check_state(("to_approve",))
+        for request in self:
+            others = self.env["res.users"]
+            for other_field, _group, _role in SCRAP_APPROVALS:
+                if other_field != field:
+                    others |= request[other_field]
+            if self.env.user in others:
+                raise UserError(self.env._(
+                    "The three approvals of %(doc)s must come from three different people.",
+                    doc=request.display_name))
+            request[field] = self.env.user
+            if all(request[f] for f, _g, _r in SCRAP_APPROVALS):
+                request.state = "approved"
+                request._dealer_assign_number()
+        return True
+
+    def action_approve_service(self):
+        return self._dealer_approve("service_manager_approval_id")
+
+    def action_approve_warranty(self):
+        return self._dealer_approve("warranty_approval_id")
+
+    def action_approve_parts(self):
+        return self._dealer_approve("parts_manager_approval_id")
+
+    def action_refuse(self):
+        if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
+            raise AccessError(self.env._("Only the appraisers refuse a scrap request."))
+        self._check_state(("to_approve",))
+        self.write({"state": "refused"})
+        return True
+
+    def action_scrap(self):
+        """Take the approved parts out of stock with Odoo scrap orders."""
+        if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
+            raise AccessError(self.env._("Only the parts manager scraps approved parts."))
+        self._check_state(("approved",))
+        for request in self:
+            scraps = self.env["stock.scrap"].create([{
+                "product_id": line.product_id.id,
+                "scrap_qty": line.quantity,
+                "product_uom_id": line.product_id.uom_id.id,
+                "location_id": line.location_id.id,
+                "company_id": request.company_id.id,
+                "origin": request.name,
+                "dealer_scrap_request_id": request.id,
+            } for line in request.line_ids])
+            for scrap in scraps:
+                if not scrap.check_available_qty():
+                    raise UserError(self.env._("Not enough %(part)s in %(bin)s to scrap.",
+                                               part=scrap.product_id.display_name,
+                                               bin=scrap.location_id.display_name))
+            scraps.do_scrap()
+        self.write({"state": "done"})
+        return True
+
+    def _dealer_loss_split(self):
+        """[(partner, amount, label)] of the loss: the person at fault bears it all,
+        otherwise 10 % each to the general, service and parts managers and the
+        rest (70 %) to the company (partner False)."""
+        self.ensure_one()
+        currency = self.company_id.currency_id
+        total = currency.round(self.amount_total)
+        if self.fault_employee_id:
+            partner = self.fault_employee_id.work_contact_id
+            if not partner:
+                raise UserError(self.env._("%(employee)s has no work contact to charge.",
+                                           employee=self.fault_employee_id.name))
+            return [(partner, total, self.env._("Charged to %(name)s (at fault)", name=self.fault_employee_id.name))]
+        split = []
+        for field, share in LOSS_SHARES:
+            employee = self.company_id[field]
+            if not employee or not employee.work_contact_id:
+                raise UserError(self.env._(
+                    "Set the %(role)s (an employee with a work contact) in the parts settings of %(store)s.",
+                    role=self.company_id._fields[field]._description_string(self.env),
+                    store=self.company_id.display_name))
+            split.append((employee.work_contact_id, currency.round(total * share / 100.0),
+                          self.env._("%(share)s%% of scrap loss: %(name)s", share=share, name=employee.name)))
+        split.append((False, currency.round(total - sum(amount for _p, amount, _l in split)),
+                      self.env._("Company share of scrap loss")))
+        return split
+
+    def action_post_loss(self):
+        """Book the loss: one journal entry crediting the scrapped stock and
+        debiting the company's loss and the managers' (or the culprit's) accounts."""
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(self.env._("Only accounting books scrap losses."))
+        self._check_state(("done",))
+        for request in self:
+            company = request.company_id
+            journal = company.dealer_scrap_journal_id
+            expense = company.dealer_scrap_expense_account_id
+            credit = company.dealer_scrap_stock_account_id
+            if not (journal and expense and credit):
+                raise UserError(self.env._(
+                    "Set the scrap loss journal and accounts in the parts settings of %(store)s.",
+                    store=company.display_name))
+            lines = []
+            for partner, amount, label in request._dealer_loss_split():
+                lines.append(fields.Command.create({
+                    "name": f"{request.name} {label}",
+                    "account_id": (partner.with_company(company).property_account_receivable_id.id
+                                   if partner else expense.id),
+                    "partner_id": partner.id if partner else False,
+                    "debit": amount,
+                }))
+            lines.append(fields.Command.create({
+                "name": request.name, "account_id": credit.id, "credit": request.amount_total,
+            }))
+            move = self.env["account.move"].with_company(company).create({
+                "move_type": "entry",
+                "journal_id": journal.id,
+                "ref": request.name,
+                "date": fields.Date.context_today(self),
+                "line_ids": lines,
+            })
+            move.action_post()
+            request.write({"account_move_id": move.id, "state": "posted"})
+        return True

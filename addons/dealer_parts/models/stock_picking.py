@@ -1,0 +1,338 @@
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from .stock_picking_type import DOC_KINDS, DOC_SEQUENCE, ISSUE_KINDS, PAID_FIRST_KINDS
+
+# copies of each document as the parts procedure (seed 000) lists them
+DOC_COPIES = {
+    "receipt": ["Keeper / 保管员联", "Planner / 计划员留存联", "Finance with Invoice / 财务联(附发票)",
+                "Finance with Waybill / 财务联(附运单)", "Finance Booking / 财务记帐联"],
+    "requisition": ["Settlement Clerk / 结算员联", "Technician / 维修工联"],
+    "warranty_requisition": ["Settlement Clerk / 结算员联", "Keeper / 保管员联"],
+    "retail": ["Customer / 顾客联", "Keeper / 保管员联", "Finance / 财务联(一)", "Finance / 财务联(二)"],
+    "cash": ["Keeper / 保管员联", "Picker / 提货人联", "Dispatcher / 调度员联", "Cashier to Finance / 收款员联"],
+    "account": ["Keeper / 保管员联", "Picker / 提货人联", "Dispatcher / 调度员联", "Finance / 财务联",
+                "Settlement / 结帐联"],
+}
+
+
+class StockPicking(models.Model):
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "dealer.parts.document.mixin"]
+    _dealer_number_field = "dealer_number"
+    _dealer_report = "dealer_parts.action_report_parts_picking"
+
+    dealer_doc_kind = fields.Selection(
+        DOC_KINDS, string="Parts Document", compute="_compute_dealer_doc_kind", store=True, readonly=False,
+        precompute=True, index="btree_not_null",
+    )
+    dealer_number = fields.Char(string="Document Number", readonly=True, copy=False, index="btree_not_null",
+                                help="Per-store gapless number taken when the document is validated.")
+    dealer_parts_enabled = fields.Boolean(related="company_id.dealer_parts_enabled")
+    # receipt: two inspections
+    dealer_inspect_buyer_id = fields.Many2one("res.users", string="1st Inspection (Buyer)", readonly=True,
+                                              copy=False)
+    dealer_inspect_buyer_date = fields.Datetime(string="1st Inspection On", readonly=True, copy=False)
+    dealer_inspect_planner_id = fields.Many2one("res.users", string="Planner", copy=False,
+                                                domain="[('share', '=', False)]")
+    dealer_inspect_keeper_id = fields.Many2one("res.users", string="2nd Inspection (Keeper)", readonly=True,
+                                               copy=False)
+    dealer_inspect_keeper_date = fields.Datetime(string="2nd Inspection On", readonly=True, copy=False)
+    dealer_has_price_diff = fields.Boolean(string="Price Differences", compute="_compute_dealer_has_price_diff")
+    dealer_discrepancy_ids = fields.One2many("dealer.parts.discrepancy", "picking_id", string="Discrepancy Notes")
+    # issues
+    dealer_repair_order_id = fields.Many2one("dealer.repair.order", string="Repair Order", check_company=True,
+                                             index="btree_not_null")
+    dealer_license_plate = fields.Char(string="Plate", compute="_compute_dealer_license_plate", store=True,
+                                       readonly=False)
+    dealer_old_part_choice = fields.Selection(
+        [("leave", "Leave to the Workshop"), ("take", "Customer Takes It Home")], string="Old Parts",
+        compute="_compute_dealer_old_part_choice", store=True, readonly=False, default="leave",
+    )
+    dealer_settlement_user_id = fields.Many2one("res.users", string="Signed by Settlement Clerk", readonly=True,
+                                                copy=False)
+    dealer_settlement_date = fields.Datetime(string="Settlement Signature On", readonly=True, copy=False)
+    dealer_warranty_user_id = fields.Many2one("res.users", string="Signed by Warranty Clerk", readonly=True,
+                                              copy=False)
+    dealer_paid = fields.Boolean(string="Paid", readonly=True, copy=False, tracking=True)
+    dealer_paid_user_id = fields.Many2one("res.users", string="Cashier", readonly=True, copy=False)
+    dealer_paid_date = fields.Datetime(string="Paid On", readonly=True, copy=False)
+    dealer_settled = fields.Boolean(string="Settled", readonly=True, copy=False, tracking=True,
+                                    help="The account customer has paid this issue slip.")
+    dealer_amount_total = fields.Float(string="Total", digits="Product Price", compute="_compute_dealer_amount_total")
+    # void
+    dealer_void_picking_id = fields.Many2one("stock.picking", string="Counter-Document", readonly=True, copy=False)
+    dealer_void_of_id = fields.Many2one("stock.picking", string="Voids", readonly=True, copy=False,
+                                        index="btree_not_null")
+
+    _dealer_number_company_uniq = models.Constraint(
+        "unique(dealer_number, company_id)",
+        "A parts document number must be unique per store.",
+    )
+
+    @api.depends("picking_type_id")
+    def _compute_dealer_doc_kind(self):
+        for picking in self:
+            kind = picking.picking_type_id.dealer_doc_kind
+            if not kind and picking.picking_type_id.code == "incoming":
+                kind = "receipt"
+            if picking.dealer_doc_kind and kind and picking.dealer_doc_kind in ISSUE_KINDS and kind in ISSUE_KINDS:
+                continue
+            picking.dealer_doc_kind = kind
+
+    @api.depends("dealer_repair_order_id.vehicle_id")
+    def _compute_dealer_license_plate(self):
+        for picking in self:
+            picking.dealer_license_plate = picking.dealer_repair_order_id.vehicle_id.license_plate or \
+                picking.dealer_license_plate
+
+    @api.depends("dealer_repair_order_id")
+    def _compute_dealer_old_part_choice(self):
+        for picking in self:
+            order = picking.dealer_repair_order_id
+            if order and "old_part_choice" in order._fields and order.old_part_choice:
+                picking.dealer_old_part_choice = order.old_part_choice
+            elif not picking.dealer_old_part_choice:
+                picking.dealer_old_part_choice = "leave"
+
+    @api.depends("move_ids.dealer_price_diff")
+    def _compute_dealer_has_price_diff(self):
+        for picking in self:
+            picking.dealer_has_price_diff = any(picking.move_ids.mapped("dealer_price_diff"))
+
+    @api.depends("move_ids.dealer_amount")
+    def _compute_dealer_amount_total(self):
+        for picking in self:
+            picking.dealer_amount_total = sum(picking.move_ids.filtered(lambda m: m.state != "cancel")
+                                              .mapped("dealer_amount"))
+
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        for picking in self.filtered("dealer_number"):
+            picking.display_name = f"{picking.dealer_number} ({picking.name})"
+
+    # ------------------------------------------------------------------ documents
+    def _dealer_sequence_code(self):
+        return DOC_SEQUENCE[self.dealer_doc_kind]
+
+    def _dealer_copy_names(self):
+        return DOC_COPIES.get(self.dealer_doc_kind, super()._dealer_copy_names())
+
+    def _dealer_document_title(self):
+        return dict(self._fields["dealer_doc_kind"]._description_selection(self.env)).get(
+            self.dealer_doc_kind, self.env._("Transfer"))
+
+    # ------------------------------------------------------------------ actions
+    def _dealer_require_group(self, group, message):
+        if not self.env.user.has_group(group):
+            raise AccessError(message)
+
+    def action_dealer_inspect_buyer(self):
+        self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
+                                   self.env._("Only parts staff record receipt inspections."))
+        self.write({"dealer_inspect_buyer_id": self.env.user.id, "dealer_inspect_buyer_date": fields.Datetime.now()})
+        return True
+
+    def action_dealer_inspect_keeper(self):
+        self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
+                                   self.env._("Only parts staff record receipt inspections."))
+        for picking in self:
+            if not picking.dealer_inspect_planner_id:
+                raise UserError(self.env._("Name the planner who inspects %(doc)s with the keeper.",
+                                           doc=picking.name))
+        self.write({"dealer_inspect_keeper_id": self.env.user.id, "dealer_inspect_keeper_date": fields.Datetime.now()})
+        return True
+
+    def action_dealer_sign_settlement(self):
+        self._dealer_require_group("dealer_service.dealer_service_group_advisor",
+                                   self.env._("Only a settlement clerk (service advisor) signs requisitions."))
+        self.write({"dealer_settlement_user_id": self.env.user.id, "dealer_settlement_date": fields.Datetime.now()})
+        return True
+
+    def action_dealer_sign_warranty(self):
+        self._dealer_require_group("dealer_parts.dealer_parts_group_warranty_supervisor",
+                                   self.env._("Only a warranty clerk signs warranty requisitions."))
+        self.write({"dealer_warranty_user_id": self.env.user.id})
+        return True
+
+    def action_dealer_register_payment(self):
+        self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
+                                   self.env._("Only the parts counter registers payments."))
+        for picking in self:
+            if picking.dealer_doc_kind not in PAID_FIRST_KINDS:
+                raise UserError(self.env._("%(doc)s is not a cash document.", doc=picking.name))
+        self.write({"dealer_paid": True, "dealer_paid_user_id": self.env.user.id,
+                    "dealer_paid_date": fields.Datetime.now()})
+        return True
+
+    def action_dealer_mark_settled(self):
+        self._dealer_require_group("dealer_parts.dealer_parts_group_manager",
+                                   self.env._("Only the parts manager marks account slips as settled."))
+        self.write({"dealer_settled": True})
+        return True
+
+    # ------------------------------------------------------------------ validation
+    def button_validate(self):
+        todo = self.filtered(lambda p: p.state != "done" and p._dealer_applies())
+        todo._dealer_check_validation()
+        # take the stock locks first, before Odoo touches other reservations
+        todo.filtered(lambda p: p.dealer_doc_kind in ISSUE_KINDS and p.state != "draft")._dealer_lock_and_check_stock()
+        return super().button_validate()
+
+    def _dealer_applies(self):
+        self.ensure_one()
+        return bool(self.company_id.dealer_parts_enabled and not self.dealer_void_of_id and not self.return_id)
+
+    def _dealer_check_validation(self):
+        for picking in self:
+            kind = picking.dealer_doc_kind
+            if picking.picking_type_code == "incoming":
+                picking._dealer_require_group(
+                    "dealer_parts.dealer_parts_group_clerk",
+                    self.env._("Only parts staff validate goods receipts (%(doc)s).", doc=picking.name))
+                if not picking.dealer_inspect_buyer_id or not picking.dealer_inspect_keeper_id:
+                    raise UserError(self.env._(
+                        "Record both inspections of %(doc)s (buyer on pick-up, keeper with the planner on "
+                        "arrival) before validating it.", doc=picking.name))
+            elif picking.picking_type_code == "outgoing":
+                if kind not in ISSUE_KINDS:
+                    raise UserError(self.env._(
+                        "No goods leave without a document: use a repair requisition, a retail ticket or an "
+                        "issue slip instead of %(doc)s.", doc=picking.name))
+                picking._dealer_check_issue()
+
+    def _dealer_check_issue(self):
+        self.ensure_one()
+        kind = self.dealer_doc_kind
+        if kind in PAID_FIRST_KINDS and not self.dealer_paid:
+            raise UserError(self.env._(
+                "Cash first, goods after: %(doc)s must be paid at the cashier before the goods leave.",
+                doc=self.name))
+        if kind == "account":
+            partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
+            if not partner or not partner.dealer_account_customer:
+                raise UserError(self.env._(
+                    "%(partner)s is not an approved account customer: sell for cash instead.",
+                    partner=partner.display_name or self.env._("No customer")))
+            open_amount = partner._dealer_parts_open_account_amount(self.company_id)
+            if open_amount + self.dealer_amount_total > partner.dealer_parts_credit_limit:
+                raise UserError(self.env._(
+                    "Credit limit of %(partner)s exceeded: %(open)s open plus %(amount)s on %(doc)s is more "
+                    "than the limit of %(limit)s.",
+                    partner=partner.display_name, open=f"{open_amount:.2f}",
+                    amount=f"{self.dealer_amount_total:.2f}", doc=self.name,
+                    limit=f"{partner.dealer_parts_credit_limit:.2f}"))
+        if kind in ("requisition", "warranty_requisition"):
+            if not self.dealer_repair_order_id and not self.dealer_license_plate:
+                raise UserError(self.env._(
+                    "A repair requisition needs the repair order or the plate of the car (%(doc)s).",
+                    doc=self.name))
+            if not self.dealer_settlement_user_id:
+                raise UserError(self.env._("The settlement clerk must sign %(doc)s before the parts are issued.",
+                                           doc=self.name))
+            if kind == "warranty_requisition" and not self.dealer_warranty_user_id:
+                raise UserError(self.env._("The warranty clerk must sign %(doc)s first.", doc=self.name))
+            due = self.move_ids.filtered(lambda m: m.state != "cancel" and m.dealer_old_part_state == "required")
+            if due:
+                raise UserError(self.env._(
+                    "Exchange old for new: hand in the old %(parts)s before the new ones are issued, or have the "
+                    "parts manager exempt them with a reason.",
+                    parts=", ".join(due.product_id.mapped("display_name"))))
+
+    def _dealer_lock_and_check_stock(self):
+        """Lock the quants being issued (NOWAIT) so two users cannot issue the
+        last unit at the same time, then check the stock on hand covers the issue."""
+        self.env["stock.quant"].flush_model()
+        self.env["stock.move.line"].flush_model()
+        for picking in self:
+            needed = {}
+            for move in picking.move_ids.filtered(lambda m: m.state not in ("done", "cancel")
+                                                  and m.product_id.is_storable):
+                key = (move.product_id, move.location_id)
+                needed[key] = needed.get(key, 0.0) + move.product_uom._compute_quantity(
+                    move.quantity, move.product_id.uom_id)
+            for (product, location), quantity in needed.items():
+                locations = self.env["stock.location"].search([("id", "child_of", location.id)]).ids
+                try:
+                    with self.env.cr.savepoint(flush=False):
+                        self.env.cr.execute(SQL(
+                            "SELECT id FROM stock_quant WHERE product_id = %s AND location_id = ANY(%s) "
+                            "FOR NO KEY UPDATE NOWAIT", product.id, locations))
+                except psycopg2.errors.LockNotAvailable:
+                    raise UserError(self.env._(
+                        "%(part)s is being issued by another user right now: try again in a moment.",
+                        part=product.display_name)) from None
+                self.env.cr.execute(SQL(
+                    "SELECT COALESCE(SUM(quantity), 0) FROM stock_quant WHERE product_id = %s "
+                    "AND location_id = ANY(%s)", product.id, locations))
+                on_hand = self.env.cr.fetchone()[0]
+                if product.uom_id.compare(quantity, on_hand) > 0:
+                    raise UserError(self.env._(
+                        "Only %(on_hand)s %(part)s in stock: %(doc)s cannot issue %(quantity)s.",
+                        on_hand=on_hand, part=product.display_name, doc=picking.name, quantity=quantity))
+
+    def _action_done(self):
+        todo = self.filtered(lambda p: p.state != "done" and p._dealer_applies())
+        todo._dealer_check_validation()
+        todo.filtered(lambda p: p.dealer_doc_kind in ISSUE_KINDS)._dealer_lock_and_check_stock()
+        receipts = todo.filtered(lambda p: p.dealer_doc_kind == "receipt")
+        snapshot = {
+            move.id: (move.product_uom_qty, move.quantity)
+            for move in receipts.move_ids if move.state not in ("done", "cancel")
+        }
+        no_backorder = bool(self.env.context.get("cancel_backorder"))
+        res = super()._action_done()
+        done = todo.filtered(lambda p: p.state == "done" and p.dealer_doc_kind)
+        done._dealer_assign_number()
+        receipts.filtered(lambda p: p.state == "done")._dealer_create_discrepancy(snapshot, no_backorder)
+        return res
+
+    def _dealer_create_discrepancy(self, snapshot, no_backorder):
+        Discrepancy = self.env["dealer.parts.discrepancy"]
+        for picking in self:
+            lines = []
+            for move in picking.move_ids.filtered(lambda m: m.id in snapshot):
+                demand, counted = snapshot[move.id]
+                rounding = move.product_uom
+                refused = move.dealer_damaged_qty + move.dealer_wrong_qty
+                shortage = max(demand - counted - refused, 0.0) if no_backorder else 0.0
+                price = move.purchase_line_id.price_unit
+                for kind, quantity in (("shortage", shortage), ("damaged", move.dealer_damaged_qty),
+                                       ("wrong", move.dealer_wrong_qty)):
+                    if not rounding.is_zero(quantity):
+                        lines.append({"product_id": move.product_id.id, "kind": kind, "quantity": quantity,
+                                      "price_unit": price, "move_id": move.id})
+                if move.dealer_price_diff:
+                    lines.append({"product_id": move.product_id.id, "kind": "price", "quantity": counted,
+                                  "price_unit": move.dealer_delivery_price - price, "move_id": move.id})
+            if lines:
+                note = Discrepancy.create({
+                    "picking_id": picking.id,
+                    "partner_id": picking.partner_id.id,
+                    "company_id": picking.company_id.id,
+                    "line_ids": [fields.Command.create(line) for line in lines],
+                })
+                note.action_confirm()
+
+    # ------------------------------------------------------------------ void
+    def _dealer_do_void(self, reason):
+        for picking in self:
+            if picking.state != "done":
+                raise UserError(self.env._("Only validated transfers are voided; cancel %(doc)s instead.",
+                                           doc=picking.name))
+            wizard = self.env["stock.return.picking"].with_context(
+                active_id=picking.id, active_model="stock.picking").create({"picking_id": picking.id})
+            for line in wizard.product_return_moves:
+                line.quantity = line.move_id.quantity
+            counter = wizard._create_return()
+            counter.write({"dealer_void_of_id": picking.id, "dealer_doc_kind": False, "origin": self.env._(
+                "Void of %(doc)s: %(reason)s", doc=picking.dealer_number, reason=reason)})
+            for move in counter.move_ids:
+                move.quantity = move.product_uom_qty
+                move.picked = True
+            counter.with_context(cancel_backorder=True)._action_done()
+            picking.dealer_void_picking_id = counter
+        return True

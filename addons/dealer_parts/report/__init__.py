@@ -1,0 +1,2 @@
+from . import dealer_parts_stock_card
+from . import dealer_parts_slow_stock

@@ -1,0 +1,77 @@
+from datetime import timedelta
+
+import psycopg2
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from . import common
+
+
+@tagged("post_install", "-at_install")
+class TestPartsMaster(common.PartsCase):
+
+    def test_oem_number_unique_per_brand(self):
+        other_brand = self.env["fleet.vehicle.model.brand"].create({"name": "Otherbrand"})
+        self._make_part("06A115561B", "Same number, other brand", 10.0, 20.0, brand=other_brand)
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), \
+                self.env.cr.savepoint():
+            self._make_part("06A115561B", "Duplicate", 10.0, 20.0)
+            self.env.flush_all()
+
+    def test_search_by_oem_number_and_supersession(self):
+        new_filter = self._make_part("06A115561C", "Oil filter (new)", 32.0, 52.0)
+        self.filter.product_tmpl_id.dealer_superseded_by_id = new_filter.product_tmpl_id
+        self.assertEqual(new_filter.product_tmpl_id.dealer_supersedes_ids, self.filter.product_tmpl_id)
+        found = self.env["product.template"].name_search("06A115561B")
+        self.assertEqual(found[0][0], self.filter.product_tmpl_id.id)
+        self.assertIn("[06A115561B]", self.filter.product_tmpl_id.display_name)
+
+    def test_bin_codes_and_putaway(self):
+        self.assertEqual(self.bin_1.dealer_bin_code, "A-01-1-01")
+        rack = self.env["stock.location"]._dealer_create_bins(self.warehouse, "B", 3, 2, 15)
+        self.assertEqual(len(rack), 90)
+        self.assertEqual(rack[-1].dealer_bin_code, "B-03-2-15")
+        with self.assertRaises(ValidationError):
+            self.env["stock.location"].create({
+                "name": "7", "location_id": self.bin_1.location_id.id, "dealer_bin_level": "position",
+                "usage": "internal",
+            })
+        self.assertEqual(self.filter.product_tmpl_id.dealer_default_bin_id, self.bin_1)
+        picking = self._receive(self.filter, 10)
+        self.assertEqual(picking.move_line_ids.location_dest_id, self.bin_1, "received parts go to their bin")
+
+    def test_safety_stock_is_a_reordering_rule(self):
+        self.pads.product_tmpl_id.dealer_safety_stock = 6
+        point = self.env["stock.warehouse.orderpoint"].search([("product_id", "=", self.pads.id)])
+        self.assertEqual(point.product_min_qty, 6)
+        self.pads.product_tmpl_id.invalidate_recordset(["dealer_safety_stock"])
+        self.assertEqual(self.pads.product_tmpl_id.dealer_safety_stock, 6)
+
+    def test_abc_from_twelve_months_consumption(self):
+        # store B: a store of its own, without any other consumption
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.store_b.id)], limit=1)
+        for product, cost, stock in ((self.pump, 500.0, 20), (self.pads, 200.0, 20), (self.filter, 30.0, 40)):
+            product.with_company(self.store_b).standard_price = cost
+            self._set_stock(product, stock, location=warehouse.lot_stock_id)
+        for product, quantity in ((self.pump, 7), (self.pads, 5), (self.filter, 17)):
+            picking = self._issue("retail", [(product, quantity)], warehouse=warehouse)
+            picking.action_dealer_register_payment()
+            self._validate(picking)
+        # pump 3500 (69.9 %), pads 1000 (cumulated 89.8 %), filter 510 of 5010
+        self.env["product.template"]._dealer_compute_abc(self.store_b)
+
+        def classes():
+            return [p.with_company(self.store_b).dealer_abc_class for p in (self.pump, self.pads, self.filter)]
+        self.assertEqual(classes(), ["a", "b", "c"])
+        self.assertAlmostEqual(self.pump.product_tmpl_id.with_company(self.store_b).dealer_consumption_value, 3500.0)
+        # moves older than 12 months do not count
+        self.env["product.template"]._dealer_compute_abc(
+            self.store_b, date_to=fields.Datetime.now() + timedelta(days=400))
+        self.assertEqual(classes(), ["c", "c", "c"])
+        # thresholds are configurable: with 40 / 60 the filter (cumulated 100 %) is B
+        self.store_b.write({"dealer_abc_a_percent": 40.0, "dealer_abc_b_percent": 60.0})
+        self.env["product.template"]._dealer_compute_abc(self.store_b)
+        self.assertEqual(classes(), ["a", "b", "b"])

@@ -1,0 +1,94 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from . import common
+
+
+@tagged("post_install", "-at_install")
+class TestPartsPlan(common.PartsCase):
+
+    def test_plan_gathers_reordering_and_backorder_shortages(self):
+        # store B: a store of its own, without any other shortage
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.store_b.id)], limit=1)
+        self.filter.with_company(self.store_b).standard_price = 30.0
+        self.filter.product_tmpl_id.with_company(self.store_b).dealer_safety_stock = 10  # min 10, max 20
+        requisition = self._issue("requisition", [(self.pump, 2)], warehouse=warehouse, set_quantity=False, sign=False)
+        self.assertEqual(requisition.state, "confirmed", "no pump in stock: the requisition waits")
+        plan = self.env["dealer.parts.plan"].with_user(self.clerk).with_company(self.store_b).create({
+            "partner_id": self.supplier.id, "company_id": self.store_b.id})
+        plan.action_gather()
+        by_product = {line.product_id: line for line in plan.line_ids}
+        self.assertEqual(set(by_product), {self.pump, self.filter})
+        self.assertEqual(by_product[self.pump].source, "backorder")
+        self.assertEqual(by_product[self.pump].quantity, 2)
+        self.assertEqual(by_product[self.pump].move_ids, requisition.move_ids)
+        self.assertEqual(by_product[self.filter].source, "reorder")
+        self.assertEqual(by_product[self.filter].quantity, 20)
+        self.assertEqual(by_product[self.filter].price_unit, 30.0)
+        plan.action_submit()
+        with self.assertRaises(AccessError):
+            plan.with_user(self.clerk).action_approve()
+        plan.with_user(self.manager).action_approve()
+        self.assertRecordValues(plan, [{"state": "approved", "approved_by_id": self.manager.id}])
+        self.assertRegex(plan.name, r"^PP\d{4}-\d{5}$")
+        self.assertEqual(len(plan._dealer_copy_names()), 3)
+        plan.with_user(self.manager).with_company(self.store_b).action_create_rfq()
+        self.assertEqual(plan.state, "ordered")
+        self.assertEqual(len(plan.purchase_ids), 1)
+        self.assertEqual(plan.purchase_ids.company_id, self.store_b)
+        self.assertEqual(sorted(plan.purchase_ids.order_line.mapped("product_qty")), [2.0, 20.0])
+
+    def _a_class_plan(self, quotes):
+        self.pump.product_tmpl_id.dealer_abc_class = "a"
+        plan = self.env["dealer.parts.plan"].create({
+            "line_ids": [Command.create({"product_id": self.pump.id, "quantity": 4})],
+        })
+        line = plan.line_ids
+        suppliers = [self.supplier, self.supplier_2, self.supplier_3]
+        line.quote_ids = [Command.create({"partner_id": suppliers[i].id, "price_unit": price})
+                          for i, price in enumerate(quotes)]
+        plan.action_submit()
+        plan.action_approve()
+        return plan
+
+    def test_a_class_order_with_two_quotes_refused(self):
+        plan = self._a_class_plan([520.0, 490.0])
+        with self.assertRaisesRegex(UserError, "three quotes"):
+            plan.action_create_rfq()
+        # nor can it be bought around the plan
+        order = self.env["purchase.order"].create({
+            "partner_id": self.supplier.id,
+            "order_line": [Command.create({"product_id": self.pump.id, "product_qty": 1, "price_unit": 500})],
+        })
+        with self.assertRaisesRegex(UserError, "A-class"):
+            order.button_confirm()
+        self.assertEqual(order.state, "draft")
+
+    def test_a_class_order_with_three_quotes_takes_the_best(self):
+        plan = self._a_class_plan([520.0, 490.0, 505.0])
+        plan.line_ids.action_select_best_quote()
+        self.assertRecordValues(plan.line_ids, [{"partner_id": self.supplier_2.id, "price_unit": 490.0}])
+        plan.action_create_rfq()
+        order = plan.purchase_ids
+        self.assertEqual(order.partner_id, self.supplier_2)
+        order.button_confirm()
+        self.assertEqual(order.state, "purchase")
+
+    def test_a_class_waiver_by_manager_only(self):
+        plan = self._a_class_plan([520.0])
+        with self.assertRaises(AccessError):
+            plan.line_ids.with_user(self.clerk)._dealer_waive_quotes("only one OEM source")
+        plan.line_ids.with_user(self.manager)._dealer_waive_quotes("Only the OEM supplies this pump")
+        plan.line_ids.action_select_best_quote()
+        plan.action_create_rfq()
+        plan.purchase_ids.button_confirm()
+        self.assertEqual(plan.purchase_ids.state, "purchase")
+
+    def test_void_plan_keeps_number(self):
+        plan = self._a_class_plan([1.0, 2.0, 3.0])
+        number = plan.name
+        plan._dealer_void("Plan duplicated")
+        self.assertRecordValues(plan, [{"name": number, "dealer_voided": True, "state": "cancel"}])
+        with self.assertRaises(UserError):
+            plan.unlink()

@@ -1,0 +1,1 @@
+from . import dealer_parts_reason_wizard
