@@ -50,7 +50,7 @@ class StockPicking(models.Model):
                                        readonly=False)
     dealer_old_part_choice = fields.Selection(
         [("leave", "Leave to the Workshop"), ("take", "Customer Takes It Home")], string="Old Parts",
-        compute="_compute_dealer_old_part_choice", store=True, readonly=False, default="leave",
+        compute="_compute_dealer_old_part_choice", store=True, readonly=False, precompute=True,
     )
     dealer_settlement_user_id = fields.Many2one("res.users", string="Signed by Settlement Clerk", readonly=True,
                                                 copy=False)
@@ -89,11 +89,11 @@ class StockPicking(models.Model):
             picking.dealer_license_plate = picking.dealer_repair_order_id.vehicle_id.license_plate or \
                 picking.dealer_license_plate
 
-    @api.depends("dealer_repair_order_id")
+    @api.depends("dealer_repair_order_id.old_part_choice")
     def _compute_dealer_old_part_choice(self):
         for picking in self:
             order = picking.dealer_repair_order_id
-            if order and "old_part_choice" in order._fields and order.old_part_choice:
+            if order.old_part_choice:
                 picking.dealer_old_part_choice = order.old_part_choice
             elif not picking.dealer_old_part_choice:
                 picking.dealer_old_part_choice = "leave"
@@ -316,6 +316,19 @@ class StockPicking(models.Model):
                     "line_ids": [fields.Command.create(line) for line in lines],
                 })
                 note.action_confirm()
+
+    def _create_backorder(self, backorder_moves=None):
+        """A back-order of a requisition stays a requisition of the same repair order."""
+        backorders = super()._create_backorder(backorder_moves=backorder_moves)
+        for backorder in backorders:
+            origin = backorder.backorder_id
+            if origin.dealer_repair_order_id and not backorder.dealer_repair_order_id:
+                backorder.write({
+                    "dealer_repair_order_id": origin.dealer_repair_order_id.id,
+                    "dealer_license_plate": origin.dealer_license_plate,
+                    "dealer_old_part_choice": origin.dealer_old_part_choice,
+                })
+        return backorders
 
     # ------------------------------------------------------------------ void
     def _dealer_do_void(self, reason):

@@ -8,3 +8,4 @@ from . import test_parts_scrap
 from . import test_parts_count
 from . import test_parts_documents
 from . import test_parts_concurrency
+from . import test_parts_repair_order
