@@ -342,11 +342,6 @@ class DealerRepairOrder(models.Model):
                     order=order.name, earlier=order.comeback_of_id.name, days=order.company_id.dealer_comeback_days,
                 ))
 
-    def write(self, vals):
-        if vals.get("state") == "ready":
-            self._dealer_check_final_inspection()
-        return super().write(vals)
-
     def _dealer_check_final_inspection(self):
         missing = self.filtered(lambda order: not order.final_inspection_passed)
         if missing:
@@ -647,6 +642,7 @@ class DealerRepairOrder(models.Model):
 
     def action_mark_ready(self):
         self._check_state(["quality_check"], self.env._("Marking ready"))
+        self._dealer_check_final_inspection()
         self.write({"state": "ready"})
         self._action_mark_ready()
         return True

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import DealerCase
 
@@ -33,6 +33,12 @@ class TestRepairOrderAccess(DealerCase):
             self._make_order(self.store_a, self.technician_a)
         with self.assertRaises(AccessError):
             order.with_user(self.technician_a).unlink()
+
+    def test_technician_opens_the_order_form(self):
+        """Every field of the form (jobs, checks, loans, ...) is readable by a technician."""
+        order = self._make_order(self.store_a, self.advisor_a)
+        form = Form(order.with_user(self.technician_a))
+        self.assertEqual(form.name, order.name)
 
     def test_manager_has_all_rights_in_store(self):
         order = self._make_order(self.store_a, self.manager_a)
