@@ -28,5 +28,10 @@
         "demo/res_users_demo.xml",
         "demo/dealer_parts_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dealer_parts/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -52,6 +52,7 @@ class StockPicking(models.Model):
         [("leave", "Leave to the Workshop"), ("take", "Customer Takes It Home")], string="Old Parts",
         compute="_compute_dealer_old_part_choice", store=True, readonly=False, precompute=True,
     )
+    dealer_old_part_due = fields.Boolean(string="Old Parts Due", compute="_compute_dealer_old_part_due")
     dealer_settlement_user_id = fields.Many2one("res.users", string="Signed by Settlement Clerk", readonly=True,
                                                 copy=False)
     dealer_settlement_date = fields.Datetime(string="Settlement Signature On", readonly=True, copy=False)
@@ -97,6 +98,12 @@ class StockPicking(models.Model):
                 picking.dealer_old_part_choice = order.old_part_choice
             elif not picking.dealer_old_part_choice:
                 picking.dealer_old_part_choice = "leave"
+
+    @api.depends("move_ids.dealer_old_part_state")
+    def _compute_dealer_old_part_due(self):
+        for picking in self:
+            picking.dealer_old_part_due = any(
+                state == "required" for state in picking.move_ids.mapped("dealer_old_part_state"))
 
     @api.depends("move_ids.dealer_price_diff")
     def _compute_dealer_has_price_diff(self):
@@ -145,6 +152,13 @@ class StockPicking(models.Model):
                                            doc=picking.name))
         self.write({"dealer_inspect_keeper_id": self.env.user.id, "dealer_inspect_keeper_date": fields.Datetime.now()})
         return True
+
+    def action_dealer_book_old_parts(self):
+        """The technician hands in all the old parts due on the requisition."""
+        moves = self.move_ids.filtered(lambda m: m.state != "cancel" and m.dealer_old_part_state == "required")
+        if not moves:
+            raise UserError(self.env._("No old part is due on %(doc)s.", doc=", ".join(self.mapped("name"))))
+        return moves.action_dealer_book_old_part()
 
     def action_dealer_sign_settlement(self):
         self._dealer_require_group("dealer_service.dealer_service_group_advisor",

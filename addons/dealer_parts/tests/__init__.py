@@ -9,3 +9,4 @@ from . import test_parts_count
 from . import test_parts_documents
 from . import test_parts_concurrency
 from . import test_parts_repair_order
+from . import test_parts_tour
