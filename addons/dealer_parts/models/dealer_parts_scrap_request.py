@@ -90,7 +90,12 @@ class DealerPartsScrapRequest(models.Model):
         return True
 
     def _dealer_approve(self, field):
-        group, role = {f: (g, r) for f, g, r in SCRAP_APPROVALS}[field]
+        group = {f: g for f, g, _r in SCRAP_APPROVALS}[field]
+        role = {
+            "service_manager_approval_id": self.env._("service manager"),
+            "warranty_approval_id": self.env._("warranty supervisor"),
+            "parts_manager_approval_id": self.env._("parts manager"),
+        }[field]
         if not self.env.user.has_group(group):
             raise AccessError(self.env._("Only the %(role)s gives this approval of a scrap request.", role=role))
         self._check_state(("to_approve",))
