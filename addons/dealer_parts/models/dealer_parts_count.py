@@ -37,6 +37,10 @@ class DealerPartsCount(models.Model):
     second_counter_id = fields.Many2one("res.users", string="Second Counter", domain="[('share', '=', False)]")
     finance_present = fields.Boolean(string="Finance Present", help="Quarterly counts are done with finance.")
     line_ids = fields.One2many("dealer.parts.count.line", "count_id", string="Lines")
+    move_ids = fields.Many2many("stock.move", "dealer_parts_count_move_rel", string="Adjustments", readonly=True,
+                                copy=False)
+    void_move_ids = fields.Many2many("stock.move", "dealer_parts_count_void_move_rel", string="Counter-Moves",
+                                     readonly=True, copy=False)
     gain_value = fields.Float(string="Gains Value", compute="_compute_totals", digits="Product Price")
     loss_value = fields.Float(string="Losses Value", compute="_compute_totals", digits="Product Price")
 
@@ -111,7 +115,36 @@ class DealerPartsCount(models.Model):
             quant.inventory_quantity = quant.quantity + line.difference_qty
             quants |= quant
         if quants:
+            last = self.env["stock.move"].search([], order="id desc", limit=1).id
             quants.with_context(inventory_name=self.env._("Count %(ref)s", ref=self.name or self.id))._apply_inventory()
+            self.move_ids = self.env["stock.move"].search([
+                ("id", ">", last), ("is_inventory", "=", True), ("product_id", "in", quants.product_id.ids),
+                ("state", "=", "done"),
+            ])
+
+    def _dealer_do_void(self, reason):
+        """Reverse the adjustments of the count with visible counter-moves."""
+        for count in self:
+            if count.state != "done":
+                raise UserError(self.env._("Only validated counts are voided."))
+            counter = self.env["stock.move"].create([{
+                "product_id": move.product_id.id,
+                "product_uom_qty": move.quantity,
+                "product_uom": move.product_uom.id,
+                "location_id": move.location_dest_id.id,
+                "location_dest_id": move.location_id.id,
+                "company_id": count.company_id.id,
+                "is_inventory": True,
+                "origin": count.name,
+                "reference": self.env._("Void of %(doc)s: %(reason)s", doc=count.name, reason=reason),
+            } for move in count.move_ids])
+            counter._action_confirm()
+            for move in counter:
+                move.quantity = move.product_uom_qty
+            counter.picked = True
+            counter._action_done()
+            count.void_move_ids = counter
+        return True
 
     def action_cancel(self):
         if any(count.state == "done" for count in self):

@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class DealerPartsDocumentMixin(models.AbstractModel):
@@ -95,6 +95,8 @@ class DealerPartsDocumentMixin(models.AbstractModel):
 
     def _dealer_void(self, reason):
         """Mark voided (the number is kept); models reverse their effect in ``_dealer_do_void``."""
+        if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
+            raise AccessError(self.env._("Only the parts manager voids parts documents."))
         if not reason:
             raise UserError(self.env._("Give the reason for voiding the document."))
         for record in self:

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from . import common
@@ -37,3 +37,21 @@ class TestPartsCount(common.PartsCase):
         self.assertRegex(count.name, r"^CT\d{4}-\d{5}$")
         self.assertEqual(self.pads.with_context(location=self.stock.id).qty_available, 8)
         self.assertEqual(self.filter.with_context(location=self.stock.id).qty_available, 21)
+
+    def test_void_count_reverses_adjustments(self):
+        count = self.env["dealer.parts.count"].create({"location_id": self.stock.id})
+        count.action_start()
+        pads = count.line_ids.filtered(lambda line: line.product_id == self.pads)
+        pads.write({"counted_qty": 7, "reason": "Not found"})
+        count.action_validate()
+        number = count.name
+        self.assertEqual(self.pads.with_context(location=self.stock.id).qty_available, 7)
+        with self.assertRaises(AccessError):
+            count.with_user(self.clerk)._dealer_void("Counted the wrong shelf")
+        count.with_user(self.manager)._dealer_void("Counted the wrong shelf")
+        self.assertRecordValues(count, [{"name": number, "dealer_voided": True, "state": "done"}])
+        self.assertEqual(count.void_move_ids.mapped("state"), ["done"])
+        self.assertEqual(self.pads.with_context(location=self.stock.id).qty_available, 10)
+        self.assertFalse(self.env["dealer.parts.stock.card"]._dealer_check_differences(self.store_a, self.pads))
+        self.assertIn("VOID 作废", self.env["ir.actions.report"]._render_qweb_html(
+            "dealer_parts.report_parts_count", count.ids)[0].decode())
