@@ -36,10 +36,13 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         self._sign(order)
         order.action_approve()
         self.assertEqual(order.state, "approved")
-        # parts go through one outgoing picking of the store's warehouse
+        # parts go through one outgoing picking of the store's warehouse (the
+        # operation type is the store's choice: dealer_parts uses its requisitions)
         self.assertEqual(len(order.picking_ids), 1)
         picking = order.picking_ids
-        self.assertEqual(picking.picking_type_id, self.warehouse_a.out_type_id)
+        self.assertEqual(picking.picking_type_id, order._get_parts_picking_type())
+        self.assertEqual(picking.picking_type_id.warehouse_id, self.warehouse_a)
+        self.assertEqual(picking.picking_type_id.code, "outgoing")
         self.assertEqual(filt.move_ids.picking_id, picking)
         self.assertEqual(filt.move_ids.product_uom_qty, 2.0)
         self.assertEqual(filt.move_ids.state, "assigned")
