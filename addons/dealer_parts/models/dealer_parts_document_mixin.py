@@ -68,17 +68,7 @@ class DealerPartsDocumentMixin(models.AbstractModel):
         return self._dealer_reason_wizard("void")
 
     def _dealer_reason_wizard(self, action):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "dealer.parts.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_id": self.id,
-                "default_action": action,
-            },
-        }
+        return self.env["dealer.parts.reason.wizard"]._open_for(self, action)
 
     def _dealer_print(self, reason=False):
         self.ensure_one()

@@ -69,14 +69,7 @@ class DealerPartsPlanLine(models.Model):
         return True
 
     def action_waive_quotes(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "dealer.parts.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_res_model": self._name, "default_res_id": self.id, "default_action": "quote_waiver"},
-        }
+        return self.env["dealer.parts.reason.wizard"]._open_for(self, "quote_waiver")
 
     def _dealer_waive_quotes(self, reason):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):

@@ -123,14 +123,7 @@ class StockMove(models.Model):
         return True
 
     def action_dealer_exempt_old_part(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "dealer.parts.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_res_model": self._name, "default_res_id": self.id, "default_action": "exempt"},
-        }
+        return self.env["dealer.parts.reason.wizard"]._open_for(self, "exempt")
 
     def _dealer_exempt_old_part(self, reason):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):

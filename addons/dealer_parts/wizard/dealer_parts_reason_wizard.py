@@ -19,6 +19,21 @@ class DealerPartsReasonWizard(models.TransientModel):
     action = fields.Selection(REASON_ACTIONS, required=True)
     reason = fields.Char(string="Reason", required=True)
 
+    def _open_for(self, record, action):
+        """The window asking the reason of ``action`` on ``record``."""
+        record.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": record._name,
+                "default_res_id": record.id,
+                "default_action": action,
+            },
+        }
+
     def action_confirm(self):
         self.ensure_one()
         record = self.env[self.res_model].browse(self.res_id).exists()
