@@ -8,8 +8,17 @@ from odoo.addons.dealer_service.tests import reception_common
 @tagged("post_install", "-at_install")
 class TestRepairOrderFlow(reception_common.ReceptionCase):
 
-    def test_check_in_to_posted_invoices_per_payer(self):
-        order = self._checked_in_order(insurer_id=self.insurer.id)
+    def test_appointment_to_posted_invoices_per_payer(self):
+        appointment = self.env["dealer.appointment"].with_user(self.advisor_a).create({
+            "source": "phone", "partner_id": self.customer.id, "vehicle_id": self.vehicle_a.id,
+            "date_start": "2026-11-24 09:00:00", "requested_work": "Brake noise, bumper scratch",
+        })
+        appointment.action_arrive()
+        order = appointment.repair_order_id
+        self.assertRecordValues(order, [{"appointment_id": appointment.id, "state": "draft",
+                                         "partner_id": self.customer.id, "vehicle_id": self.vehicle_a.id}])
+        order.write(self._reception_values(insurer_id=self.insurer.id))
+        order.action_check_in()
         self.assertEqual(order.state, "checked_in")
         order.write({"line_ids": [
             Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id}),
