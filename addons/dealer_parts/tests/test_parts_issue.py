@@ -118,7 +118,8 @@ class TestPartsIssue(common.PartsCase):
         self._validate(cash)
         self.assertEqual(len(cash._dealer_copy_names()), 4)
 
-    def test_no_goods_leave_without_document(self):
+    def _plain_delivery(self):
+        """A delivery of one filter on Odoo's plain delivery type, ready to validate."""
         picking = self.env["stock.picking"].create({
             "picking_type_id": self.warehouse.out_type_id.id,
             "location_id": self.stock.id,
@@ -128,6 +129,10 @@ class TestPartsIssue(common.PartsCase):
         })
         picking.action_confirm()
         picking.move_ids.quantity = 1
+        return picking
+
+    def test_no_goods_leave_without_document(self):
+        picking = self._plain_delivery()
         with self.assertRaisesRegex(UserError, "No goods leave without a document"):
             self._validate(picking)
 
@@ -139,15 +144,7 @@ class TestPartsIssue(common.PartsCase):
 
     def test_switched_off_store_keeps_plain_odoo(self):
         self.store_a.dealer_parts_enabled = False
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": self.warehouse.out_type_id.id,
-            "location_id": self.stock.id,
-            "location_dest_id": self.customer_location.id,
-            "move_ids": [(0, 0, {"product_id": self.filter.id, "product_uom_qty": 1,
-                                 "location_id": self.stock.id, "location_dest_id": self.customer_location.id})],
-        })
-        picking.action_confirm()
-        picking.move_ids.quantity = 1
+        picking = self._plain_delivery()
         self._validate(picking)
         self.assertEqual(picking.state, "done")
         self.assertFalse(picking.dealer_number)
