@@ -27,6 +27,7 @@
         "views/dealer_repair_order_workshop_views.xml",
         "views/dealer_workshop_report_views.xml",
         "wizard/dealer_workshop_capacity_views.xml",
+        "wizard/dealer_repair_order_wizard_views.xml",
         "views/dealer_workshop_menus.xml",
     ],
     "demo": [

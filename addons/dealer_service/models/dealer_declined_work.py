@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .dealer_repair_order import by_action
+
 DECLINED_WORK_STATES = [
     ("open", "Open"),
     ("done", "Done"),
@@ -81,7 +83,8 @@ class DealerDeclinedWork(models.Model):
                     "%(work)s belongs to another vehicle than order %(order)s.",
                     work=work.description, order=order.name,
                 ))
-        lines = self.env["dealer.repair.order.line"].create([
+        # recommendations are added work whatever the order's state: the customer approves them
+        lines = by_action(self.env["dealer.repair.order.line"]).create([
             order._dealer_prepare_recommended_line(
                 work.description, amount=work.estimated_amount,
             ) | {"dealer_declined_work_id": work.id}

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
+from .dealer_repair_order import by_action
+
 
 class DealerHealthCheck(models.Model):
     """A multi-point inspection of the vehicle (health check), filled at check-in by
@@ -73,7 +75,8 @@ class DealerHealthCheck(models.Model):
             raise UserError(self.env._(
                 "There is no amber or red check point without a recommended line: rate the points first."
             ))
-        order_lines = self.env["dealer.repair.order.line"].create([
+        # recommendations are added work whatever the order's state: the customer approves them
+        order_lines = by_action(self.env["dealer.repair.order.line"]).create([
             line.check_id.order_id._dealer_prepare_recommended_line(
                 line._recommendation_text(), hours=line.estimated_hours, amount=line.estimated_amount,
                 trade=line.trade,

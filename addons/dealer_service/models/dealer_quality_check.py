@@ -33,16 +33,42 @@ class DealerQualityCheck(models.Model):
         domain="[('order_id', '=', order_id)]",
         help="The job checked; a failed check sends this job back to the workshop.",
     )
-    level = fields.Selection(QC_LEVELS, required=True, default="self")
+    level = fields.Selection(selection="_selection_level", required=True, default="self")
     result = fields.Selection(QC_RESULTS, required=True, default="passed")
     note = fields.Text(help="What was checked or what must be redone.")
     user_id = fields.Many2one("res.users", string="Signed By", required=True, readonly=True, index=True,
                               default=lambda self: self.env.user)
     date = fields.Datetime(string="Signed On", required=True, readonly=True, default=fields.Datetime.now)
 
+    @api.model
+    def _selection_level(self):
+        """Every level; the signing form (context ``dealer_qc_signing``) offers only the levels
+        the user may sign."""
+        if self.env.context.get("dealer_qc_signing"):
+            return self._dealer_signable_levels()
+        return QC_LEVELS
+
+    @api.model
+    def _dealer_signable_levels(self):
+        """A technician signs his self-check; a QC inspector the patrol check and the final inspection."""
+        if self.env.user.has_group(QC_INSPECTOR_GROUP):
+            return [level for level in QC_LEVELS if level[0] != "self"]
+        return [level for level in QC_LEVELS if level[0] == "self"]
+
+    @api.model
+    def _dealer_default_level(self, order):
+        """The level the signing form opens with for the current user on ``order``."""
+        if not self.env.user.has_group(QC_INSPECTOR_GROUP):
+            return "self"
+        return "final" if order.state == "quality_check" else "patrol"
+
+    def _level_labels(self):
+        env = self.with_context(dealer_qc_signing=False).env
+        return dict(self._fields["level"]._description_selection(env))
+
     @api.depends("level", "result", "order_id")
     def _compute_display_name(self):
-        levels = dict(self._fields["level"]._description_selection(self.env))
+        levels = self._level_labels()
         results = dict(self._fields["result"]._description_selection(self.env))
         for check in self:
             check.display_name = f"{check.order_id.name}: {levels.get(check.level)} ({results.get(check.result)})"
@@ -57,7 +83,7 @@ class DealerQualityCheck(models.Model):
             if not self.env.su or not vals.get("user_id"):
                 vals.update(user_id=self.env.uid, date=now)
             if vals.get("level") in ("patrol", "final") and not is_inspector:
-                level = dict(self._fields["level"]._description_selection(self.env))[vals["level"]]
+                level = self._level_labels()[vals["level"]]
                 raise AccessError(self.env._(
                     "Only a QC inspector can sign a %(level)s.", level=level,
                 ))
@@ -104,7 +130,7 @@ class DealerQualityCheck(models.Model):
         for check in failed:
             check.order_id.sudo().message_post(body=self.env._(
                 "%(level)s failed, job %(job)s sent back for rework by %(user)s: %(note)s",
-                level=dict(self._fields["level"]._description_selection(self.env))[check.level],
+                level=self._level_labels()[check.level],
                 job=check.job_id.name, user=check.user_id.name, note=check.note or "-",
             ))
 

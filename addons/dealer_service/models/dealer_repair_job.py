@@ -202,6 +202,18 @@ class DealerRepairJob(models.Model):
             ))
         self.write({"state": "cancel"})
 
+    def _dealer_cancel_with_order(self):
+        """The order is cancelled: its open jobs are cancelled and no longer booked against the
+        workshop's capacity (their clocked time stays in the labour history)."""
+        open_jobs = self.filtered(lambda job: job.state in OPEN_JOB_STATES)
+        clocked = open_jobs.filtered("is_clocked_on")
+        if clocked:
+            raise UserError(self.env._(
+                "Technicians are clocked on jobs %(jobs)s: they clock off before the order is cancelled.",
+                jobs=", ".join(clocked.mapped("name")),
+            ))
+        open_jobs.write({"state": "cancel"})
+
     def _dealer_send_back(self):
         """A failed quality check sends the job back to the workshop (internal rework)."""
         self._close_time_logs()

@@ -31,6 +31,22 @@ PAYERS = [
 ]
 # who may see and change money on repair orders and their lines
 PRICE_GROUPS = "dealer_service.dealer_service_group_advisor"
+# what only the action methods change on an order (the state machine)
+ORDER_ACTION_FIELDS = {"state", "date_delivered"}
+# The value the action methods put in the context to write the fields only they may
+# change. A client cannot send it: a JSON context holds no such Python object.
+ACTION_TOKEN = object()
+
+
+def by_action(records):
+    """``records`` in an environment where the action methods write the states and
+    approvals that a plain ``write``/``create`` is refused."""
+    return records.with_context(dealer_action=ACTION_TOKEN)
+
+
+def is_action(env):
+    """Whether ``env`` writes for an action method (or loads a module's data files)."""
+    return env.context.get("dealer_action") is ACTION_TOKEN or (env.su and bool(env.context.get("install_mode")))
 
 
 class DealerRepairOrder(models.Model):
@@ -414,7 +430,9 @@ class DealerRepairOrder(models.Model):
             "target": "new",
             "context": {
                 "default_order_id": self.id,
-                "default_level": "final" if self.state == "quality_check" else "self",
+                "default_level": self.env["dealer.quality.check"]._dealer_default_level(self),
+                # the form offers only the levels the user may sign
+                "dealer_qc_signing": True,
             },
         }
 
@@ -500,6 +518,26 @@ class DealerRepairOrder(models.Model):
         if self.vehicle_id.customer_id and not self.partner_id:
             self.partner_id = self.vehicle_id.customer_id
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_action(self.env):
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or vals.get("date_delivered"):
+                    raise UserError(self.env._(
+                        "A repair order starts as a draft: its status changes only through its buttons "
+                        "(check-in, approval, quality check, delivery, invoicing).",
+                    ))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if ORDER_ACTION_FIELDS & set(vals) and not is_action(self.env):
+            raise UserError(self.env._(
+                "The status of %(orders)s changes only through its buttons (check-in, approval, quality "
+                "check, delivery, invoicing, cancellation), which check that the step is complete.",
+                orders=", ".join(self.mapped("name")),
+            ))
+        return super().write(vals)
+
     @api.constrains("partner_id", "vehicle_id", "insurer_id", "mileage", "company_id")
     def _check_not_invoiced(self):
         invoiced = self.filtered(lambda o: o.state == "invoiced")
@@ -545,7 +583,7 @@ class DealerRepairOrder(models.Model):
     def action_check_in(self):
         self._check_state(["draft"], self.env._("Check-in"))
         self._check_check_in_data()
-        self.write({"state": "checked_in"})
+        by_action(self).write({"state": "checked_in"})
         self._action_check_in()
         return True
 
@@ -587,6 +625,8 @@ class DealerRepairOrder(models.Model):
             order.odometer_id = self.env["fleet.vehicle.odometer"].create({
                 "vehicle_id": order.vehicle_id.id,
                 "value": order.mileage,
+                # later visits compare with this reading, not with the old cluster's
+                "dealer_cluster_replaced": order.mileage < last,
                 "date": fields.Date.context_today(order, order.date_in),
                 "driver_id": order.partner_id.id,
                 "dealer_repair_order_id": order.id,
@@ -607,7 +647,8 @@ class DealerRepairOrder(models.Model):
                 raise UserError(self.env._(
                     "%(order)s has no line: add the labour and parts the customer approves.", order=order.name,
                 ))
-        self.write({"state": "approved"})
+        self.line_ids.filtered(lambda rec: rec.approval_state != "declined")._check_payer_partner()
+        by_action(self).write({"state": "approved"})
         self._action_approve()
         return True
 
@@ -617,7 +658,7 @@ class DealerRepairOrder(models.Model):
 
     def action_start_repair(self):
         self._check_state(["approved"], self.env._("Starting the repair"))
-        self.write({"state": "in_progress"})
+        by_action(self).write({"state": "in_progress"})
         self._action_start_repair()
         return True
 
@@ -633,7 +674,7 @@ class DealerRepairOrder(models.Model):
                 "before the quality check.",
                 lines=", ".join(f"{line.order_id.name}: {line.name}" for line in pending),
             ))
-        self.write({"state": "quality_check"})
+        by_action(self).write({"state": "quality_check"})
         self._action_request_quality_check()
         return True
 
@@ -643,7 +684,7 @@ class DealerRepairOrder(models.Model):
     def action_mark_ready(self):
         self._check_state(["quality_check"], self.env._("Marking ready"))
         self._dealer_check_final_inspection()
-        self.write({"state": "ready"})
+        by_action(self).write({"state": "ready"})
         self._action_mark_ready()
         return True
 
@@ -653,7 +694,7 @@ class DealerRepairOrder(models.Model):
     def _action_back_to_repair(self):
         """Send vehicles that failed the quality check back to the workshop."""
         self._check_state(["quality_check"], self.env._("Sending back to repair"))
-        self.write({"state": "in_progress"})
+        by_action(self).write({"state": "in_progress"})
         self._action_back_to_repair_done()
         return True
 
@@ -670,25 +711,33 @@ class DealerRepairOrder(models.Model):
                     "Complete the delivery checklist of %(order)s: %(items)s.",
                     order=order.name, items=", ".join(missing),
                 ))
-        self.write({"state": "delivered", "date_delivered": fields.Datetime.now()})
+        self._check_parts_issued()
+        by_action(self).write({"state": "delivered", "date_delivered": fields.Datetime.now()})
         self._action_deliver()
         return True
+
+    def _check_parts_issued(self):
+        """A vehicle leaves (and is billed) only with its parts issued from the warehouse, or
+        taken off the order with a reason (Remove from Order)."""
+        unissued = self.line_ids.filtered(
+            lambda rec: rec.line_type in ("part", "accessory") and rec.product_id.type == "consu"
+            and rec.approval_state in ("not_required", "approved") and rec.quantity and not rec._is_issued()
+        )
+        if unissued:
+            raise UserError(self.env._(
+                "The parts %(lines)s of %(orders)s are not issued from the warehouse yet: issue them (validate "
+                "the parts picking), or use Remove from Order on the lines not fitted, with the reason.",
+                lines=", ".join(unissued.mapped("name")), orders=", ".join(unissued.order_id.mapped("name")),
+            ))
 
     def _action_deliver(self):
         """Hook after the vehicle was handed back to the customer."""
 
     def action_create_invoices(self):
         self._check_state(["delivered"], self.env._("Invoicing"))
-        for order in self:
-            no_partner = order.line_ids.filtered(
-                lambda rec: rec.payer != "internal" and rec.approval_state != "declined" and not rec.payer_partner_id
-            )
-            if no_partner:
-                raise UserError(self.env._(
-                    "Set the billed partner of %(lines)s on %(order)s (the brand's OEM or the insurer).",
-                    lines=", ".join(no_partner.mapped("name")), order=order.name,
-                ))
-        self.write({"state": "invoiced"})
+        self.line_ids.filtered(lambda rec: rec.approval_state != "declined")._check_payer_partner()
+        self._check_parts_issued()
+        by_action(self).write({"state": "invoiced"})
         self._action_create_invoices()
         if len(self) == 1:
             return self.action_view_invoices()
@@ -724,13 +773,14 @@ class DealerRepairOrder(models.Model):
     def action_cancel(self):
         allowed = ["draft", "checked_in", "approved", "in_progress", "quality_check", "ready"]
         self._check_state(allowed, self.env._("Cancelling"))
-        self.write({"state": "cancel"})
+        by_action(self).write({"state": "cancel"})
         self._action_cancel()
         return True
 
     def _action_cancel(self):
-        """Hook after cancelling: give back the parts not issued yet."""
+        """Hook after cancelling: give back the parts not issued yet, free the workshop's capacity."""
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+        self.job_ids._dealer_cancel_with_order()
 
     # ------------------------------------------------------------
     # Parts and added work
@@ -787,15 +837,18 @@ class DealerRepairOrder(models.Model):
             moves._action_confirm()
             moves._action_assign()
 
-    def action_approve_added_work_signed(self):
-        """The customer signed the added work at the counter: approve every pending line."""
-        for order in self:
-            if not order.added_work_signature:
-                raise UserError(self.env._(
-                    "Have the customer sign the added work of %(order)s first.", order=order.name,
-                ))
-        pending = self.line_ids.filtered(lambda rec: rec.approval_state == "pending")
-        return pending._set_approval("approved", "signature")
+    def action_open_added_work_answer(self):
+        """The customer answers the added work at the counter: approve or decline each line, and sign."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Customer's Answer to Added Work"),
+            "res_model": "dealer.added.work.answer",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
 
     def _portal_answer_added_work(self, line_ids, approve, signer_name=None, signature=None):
         """The customer's answer through the portal link: approve or decline exactly the

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
-from .dealer_repair_order import PAYERS, PRICE_GROUPS, TRADES
+from .dealer_repair_order import PAYERS, PRICE_GROUPS, TRADES, by_action, is_action
 
 LINE_TYPES = [
     ("labour", "Labour"),
@@ -21,12 +21,25 @@ APPROVAL_METHODS = [
     ("phone", "Phone"),
     ("portal", "Online (portal)"),
 ]
-# what only a service advisor or manager may set
-PRICE_FIELDS = {"price_unit", "discount", "tax_ids", "discount_approved_by_id"}
+# what the catalogue prices when the workshop reports a line (a workshop role's values are ignored)
+PRICE_FIELDS = {"price_unit", "discount", "tax_ids", "payer_partner_id"}
 # what an invoiced order's lines can no longer change
 LOCKED_FIELDS = {
     "order_id", "line_type", "product_id", "name", "quantity", "product_uom_id", "price_unit",
-    "discount", "payer", "payer_partner_id", "tax_ids", "labour_operation_id",
+    "discount", "payer", "payer_partner_id", "tax_ids", "labour_operation_id", "trade",
+}
+# what only the action methods change on a line: whether it is added work and the customer's answer
+LINE_ACTION_FIELDS = {
+    "is_added_work", "approval_state", "approved_by", "approval_date", "approval_method", "discount_approved_by_id",
+}
+# the roles of the repair order, each held through the group of its demo user (implied groups
+# included: a QC inspector is also a technician, a service manager holds every role)
+ROLE_GROUPS = {
+    "advisor": "dealer_service.dealer_service_group_advisor",
+    "technician": "dealer_service.dealer_service_group_technician",
+    "qc": "dealer_service.dealer_service_group_qc_inspector",
+    "workshop": "dealer_service.dealer_service_group_workshop_manager",
+    "manager": "dealer_service.dealer_service_group_manager",
 }
 # order states in which a new line is added work found in the workshop (增修)
 ADDED_WORK_STATES = ("approved", "in_progress", "quality_check")
@@ -175,16 +188,48 @@ class DealerRepairOrderLine(models.Model):
             company = line.order_id.company_id or self.env.company
             line.tax_ids = line.product_id.taxes_id._filter_taxes_by_company(company)
 
-    @api.depends("payer", "order_id.partner_id", "order_id.insurer_id", "order_id.vehicle_id")
+    @api.depends(
+        "payer", "order_id.partner_id", "order_id.insurer_id", "order_id.company_id",
+        "order_id.vehicle_id.brand_id.dealer_oem_partner_id",
+    )
     def _compute_payer_partner_id(self):
         for line in self:
             order = line.order_id
+            if order.state == "invoiced":
+                continue  # billed: the invoices keep the partner they were made out to
+            # no fallback on the customer: a warranty or insurer line without its payer is
+            # refused at approval and at invoicing (_check_payer_partner)
             line.payer_partner_id = {
                 "customer": order.partner_id,
                 "warranty": order.vehicle_id.brand_id.dealer_oem_partner_id,
                 "insurance": order.insurer_id,
                 "internal": order.company_id.partner_id,
-            }.get(line.payer) or order.partner_id
+            }.get(line.payer, False)
+
+    def _check_payer_partner(self):
+        """Refuse lines that have nobody to bill: the customer never pays for the OEM or the insurer."""
+        problems = []
+        for line in self.filtered(lambda rec: not rec.payer_partner_id):
+            order = line.order_id
+            if line.payer == "warranty":
+                problems.append(self.env._(
+                    "%(line)s on %(order)s is billed to the OEM warranty, but the brand %(brand)s has no OEM "
+                    "partner: set the brand's OEM partner or change the payer of the line.",
+                    line=line.name, order=order.name, brand=order.vehicle_id.brand_id.name or "-",
+                ))
+            elif line.payer == "insurance":
+                problems.append(self.env._(
+                    "%(line)s on %(order)s is billed to the insurer, but %(order)s has no insurer: "
+                    "set the insurer of the order or change the payer of the line.",
+                    line=line.name, order=order.name,
+                ))
+            else:
+                problems.append(self.env._(
+                    "%(line)s on %(order)s has no billed partner: set the billed partner of the line.",
+                    line=line.name, order=order.name,
+                ))
+        if problems:
+            raise UserError("\n".join(problems))
 
     @api.depends("is_added_work")
     def _compute_approval_state(self):
@@ -255,6 +300,54 @@ class DealerRepairOrderLine(models.Model):
                     store=line.order_id.company_id.display_name,
                 ))
 
+    @api.model
+    def _dealer_field_roles(self):
+        """Who may change which field of a repair order line: ``{field: roles}``, a role being a
+        key of ``ROLE_GROUPS``. Enforced in ``write`` for every client (form, list, import, RPC).
+
+        ======================================  =======  ==========  ==  ========  =======
+        field                                   advisor  technician  qc  workshop  manager
+        ======================================  =======  ==========  ==  ========  =======
+        sequence, name (the description)        yes      yes         yes yes       yes
+        added_work_reason, added_work_photo_ids yes      yes         yes yes       yes
+        order_id, line_type, labour_operation,  yes      no          no  no        yes
+        trade, product_id, quantity,
+        product_uom_id (they make the price)
+        price_unit, discount, tax_ids           yes      no          no  no        yes
+        payer, payer_partner_id                 yes      no          no  no        yes
+        dealer_declined_work_id                 yes      no          no  no        yes
+        ======================================  =======  ==========  ==  ========  =======
+
+        The workshop roles report added work by creating lines, priced by the catalogue and paid by
+        the customer until an advisor decides otherwise (``create``); they document it (description,
+        reason, photos) but change nothing that makes the price or the payer. The order itself is read-only
+        for the workshop roles (``ir.model.access.csv``). Whatever the role, the added-work flag and
+        the customer's approval (``LINE_ACTION_FIELDS``) change only through the action methods, and
+        an invoiced order locks ``LOCKED_FIELDS``.
+        """
+        everyone = tuple(ROLE_GROUPS)
+        reception = ("advisor", "manager")
+        return {
+            "sequence": everyone,
+            "name": everyone,
+            "added_work_reason": everyone,
+            "added_work_photo_ids": everyone,
+            **dict.fromkeys((
+                "order_id", "line_type", "labour_operation_id", "trade", "product_id", "quantity",
+                "product_uom_id", "price_unit", "discount", "tax_ids", "payer", "payer_partner_id",
+                "dealer_declined_work_id",
+            ), reception),
+        }
+
+    def _dealer_refused_fields(self, fnames):
+        """The fields of ``fnames`` the current user's roles may not change."""
+        if self.env.su:
+            return []
+        user = self.env.user
+        roles = {role for role, group in ROLE_GROUPS.items() if user.has_group(group)}
+        table = self._dealer_field_roles()
+        return [fname for fname in fnames if fname in table and not roles.intersection(table[fname])]
+
     def _can_change_prices(self):
         return self.env.su or self.env.user.has_group(PRICE_GROUPS)
 
@@ -265,21 +358,45 @@ class DealerRepairOrderLine(models.Model):
             for vals in vals_list:
                 for fname in PRICE_FIELDS:
                     vals.pop(fname, None)
+                if vals.get("payer", "customer") != "customer":
+                    raise AccessError(self.env._(
+                        "Only service advisors and managers decide who pays a line: report the work for "
+                        "the customer, the advisor changes the payer.",
+                    ))
         orders = self.env["dealer.repair.order"].browse({vals.get("order_id") for vals in vals_list})
         orders._check_lines_editable()
+        action = is_action(self.env)
         for vals in vals_list:
             order = orders.filtered(lambda o, vals=vals: o.id == vals.get("order_id"))
-            if "is_added_work" not in vals and order.state in ADDED_WORK_STATES:
-                vals["is_added_work"] = True
+            if not action:
+                sent = sorted(fname for fname in LINE_ACTION_FIELDS - {"is_added_work"} if vals.get(fname))
+                if sent:
+                    raise UserError(self.env._(
+                        "The customer's approval of a line is recorded with its buttons (phone approval, "
+                        "counter signature, portal), not set on a new line: %(fields)s.",
+                        fields=", ".join(sent),
+                    ))
+                # added work is what is found once the customer approved the order, whatever was sent
+                vals["is_added_work"] = order.state in ADDED_WORK_STATES
+            else:
+                vals.setdefault("is_added_work", order.state in ADDED_WORK_STATES)
         lines = super().create(vals_list)
         lines._record_discount_approval()
         lines.order_id.filtered(lambda o: o.state in ("approved", "in_progress"))._create_parts_moves()
         return lines
 
     def write(self, vals):
-        if PRICE_FIELDS & set(vals) and not self._can_change_prices():
+        if LINE_ACTION_FIELDS & set(vals) and not is_action(self.env):
+            raise UserError(self.env._(
+                "Whether a line is added work and the customer's answer are recorded by the line's buttons "
+                "(phone approval, counter signature, portal, decline), not written on %(lines)s.",
+                lines=", ".join(self.mapped("name")),
+            ))
+        refused = self._dealer_refused_fields(vals)
+        if refused:
             raise AccessError(self.env._(
-                "Only service advisors and managers can change prices, discounts and taxes of repair order lines.",
+                "Only service advisors and managers may change %(fields)s of repair order lines: ask one.",
+                fields=", ".join(self._fields[fname]._description_string(self.env) for fname in refused),
             ))
         if LOCKED_FIELDS & set(vals):
             self.order_id._check_lines_editable()
@@ -293,7 +410,13 @@ class DealerRepairOrderLine(models.Model):
         return res
 
     def unlink(self):
-        self.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))._action_cancel()
+        reserved = self.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))
+        if reserved and not is_action(self.env):
+            raise UserError(self.env._(
+                "Parts of %(lines)s are requested from the warehouse: use Remove from Order and give the reason.",
+                lines=", ".join(reserved.dealer_repair_line_id.mapped("name")),
+            ))
+        reserved._action_cancel()
         return super().unlink()
 
     def _check_parts_not_issued(self):
@@ -322,11 +445,31 @@ class DealerRepairOrderLine(models.Model):
                 lines=", ".join(issued.dealer_repair_line_id.mapped("name")),
             ))
 
+    def _remove_from_order(self, reason):
+        """Take lines off their order with a reason logged on the order: their parts not issued yet
+        go back to the warehouse (issued parts are returned through the warehouse first)."""
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason why the lines are removed from the order."))
+        for order in self.order_id:
+            order.message_post(body=self.env._(
+                "Removed from the order by %(user)s: %(lines)s. Reason: %(reason)s",
+                user=self.env.user.name, reason=reason,
+                lines=", ".join(self.filtered(lambda rec, order=order: rec.order_id == order).mapped("name")),
+            ))
+        by_action(self).unlink()
+        return True
+
+    def _is_issued(self):
+        """All the parts of the line left the warehouse (its moves are done)."""
+        self.ensure_one()
+        moves = self.move_ids.filtered(lambda move: move.state != "cancel")
+        return bool(moves) and all(move.state == "done" for move in moves)
+
     def _record_discount_approval(self):
         """Remember the manager who granted a discount above the store's advisor limit."""
         above = self.filtered(lambda rec: rec.discount > rec.order_id.company_id.dealer_advisor_discount_limit)
         if above:
-            above.write({"discount_approved_by_id": self.env.uid})
+            by_action(above).write({"discount_approved_by_id": self.env.uid})
 
     # ------------------------------------------------------------
     # Added work approval
@@ -355,7 +498,9 @@ class DealerRepairOrderLine(models.Model):
     def _set_approval(self, state, method, signer_name=None):
         """Record the customer's answer on pending lines, log it on the order, issue approved parts."""
         self._check_pending()
-        self.write({
+        if state == "approved":
+            self._check_payer_partner()
+        by_action(self).write({
             "approval_state": state,
             "approved_by": False if method == "portal" else self.env.uid,
             "approval_date": fields.Datetime.now(),
@@ -381,6 +526,17 @@ class DealerRepairOrderLine(models.Model):
         if state == "approved":
             self.order_id.filtered(lambda o: o.state in ("approved", "in_progress"))._create_parts_moves()
         return True
+
+    def action_open_remove_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Remove from Order"),
+            "res_model": "dealer.repair.order.line.remove",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_line_ids": self.ids},
+        }
 
     def action_approve_by_phone(self):
         """The SA called the customer, who agreed: logged with time and SA."""

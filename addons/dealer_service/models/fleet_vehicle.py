@@ -42,6 +42,23 @@ class FleetVehicle(models.Model):
         "A licence plate can only be registered once per store.",
     )
 
+    def _get_odometer(self):
+        """The odometer is the highest reading since the instrument cluster was last replaced."""
+        super()._get_odometer()
+        Odometer = self.env["fleet.vehicle.odometer"]
+        replacements = Odometer.search(
+            [("vehicle_id", "in", self.ids), ("dealer_cluster_replaced", "=", True)], order="date desc, id desc",
+        )
+        for vehicle in self:
+            replacement = replacements.filtered(lambda reading, vehicle=vehicle: reading.vehicle_id == vehicle)[:1]
+            if replacement:
+                since = Odometer.search([
+                    ("vehicle_id", "=", vehicle.id),
+                    "|", ("date", ">", replacement.date),
+                    "&", ("date", "=", replacement.date), ("id", ">=", replacement.id),
+                ], order="value desc", limit=1)
+                vehicle.odometer = since.value
+
     @api.depends("dealer_repair_order_ids")
     def _compute_dealer_repair_order_count(self):
         counts = dict(self.env["dealer.repair.order"]._read_group(

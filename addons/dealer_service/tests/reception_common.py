@@ -100,6 +100,15 @@ class ReceptionCase(common.DealerCase):
             "work_order_signature": SIGNATURE, "work_order_signed_by": "Zhang Wei",
         })
 
+    def _issue_parts(self, order):
+        """The warehouse issues the order's parts: its open parts pickings are validated (signed
+        for the settlement first where the parts desk, dealer_parts, asks for it)."""
+        pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        if "dealer_settlement_user_id" in pickings._fields:
+            pickings.with_user(self.advisor_a).action_dealer_sign_settlement()
+        pickings.with_context(skip_backorder=True, picking_ids_not_to_backorder=pickings.ids).button_validate()
+        self.assertEqual(set(pickings.mapped("state")), {"done"})
+
     def _pass_final_inspection(self, order):
         """The QC inspector's passed final inspection (the workshop's part of the flow)."""
         self.env["dealer.quality.check"].with_user(self.manager_a).create({

@@ -1,6 +1,6 @@
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.dealer_service.tests import reception_common
 
@@ -56,6 +56,7 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         self.assertEqual(filt.move_ids.product_uom_qty, 2.0)
         self.assertEqual(filt.move_ids.state, "assigned")
         self.assertFalse(order.parts_waiting)
+        self._issue_parts(order)
 
         order.action_start_repair()
         order.action_request_quality_check()
@@ -186,16 +187,55 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         ]
         brake, bumper = order.line_ids.filtered("is_added_work")
         bumper.action_decline()
-        with self.assertRaisesRegex(UserError, "sign the added work"):
-            order.action_approve_added_work_signed()
-        order.added_work_signature = reception_common.SIGNATURE
-        order.action_approve_added_work_signed()
+        wizard = self._counter_answer(order, {})
+        with self.assertRaisesRegex(UserError, "Have the customer sign"):
+            wizard.action_confirm()
+        self._counter_answer(order, {}, sign=True).action_confirm()
         self.assertRecordValues(brake | bumper, [
             {"approval_state": "approved", "approval_method": "signature"},
             {"approval_state": "declined", "approval_method": "phone"},
         ])
         # declined work is not charged
         self.assertEqual(order.amount_untaxed, 300.0 + 200.0)
+
+    def _counter_answer(self, order, decisions, sign=False):
+        """The advisor's Customer Answer dialog on ``order``: ``decisions`` {line: 'approve'|'decline'}."""
+        action = order.with_user(self.advisor_a).action_open_added_work_answer()
+        form = Form(self.env[action["res_model"]].with_user(self.advisor_a).with_context(**action["context"]))
+        for index in range(len(form.line_ids)):
+            with form.line_ids.edit(index) as row:
+                if row.order_line_id in decisions:
+                    row.decision = decisions[row.order_line_id]
+        if sign:
+            form.signed_by = "Zhang Wei"
+            form.signature = reception_common.SIGNATURE
+        return form.save()
+
+    def test_counter_signature_approves_some_added_lines_and_declines_others(self):
+        order = self._checked_in_order()
+        order.line_ids = [Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id})]
+        self._sign(order)
+        order.action_approve()
+        order.line_ids = [
+            Command.create({"line_type": "labour", "labour_operation_id": self.op_brake.id}),
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 1}),
+            Command.create({"line_type": "labour", "labour_operation_id": self.op_bumper.id}),
+        ]
+        brake, filt, bumper = order.line_ids.filtered("is_added_work")
+        self._counter_answer(order, {bumper: "decline", filt: "decline"}, sign=True).action_confirm()
+        self.assertRecordValues(brake | filt | bumper, [
+            {"approval_state": "approved", "approval_method": "signature", "approved_by": self.advisor_a.id},
+            {"approval_state": "declined", "approval_method": "signature", "approved_by": self.advisor_a.id},
+            {"approval_state": "declined", "approval_method": "signature", "approved_by": self.advisor_a.id},
+        ])
+        self.assertTrue(order.added_work_signature)
+        self.assertFalse(order.has_pending_added_work)
+        self.assertFalse(filt.move_ids, "a declined part is not issued")
+        self.assertIn("Added work declined by Zhang Wei", order.message_ids[0].body + order.message_ids[1].body)
+        # oil 300 + brake 200; the declined bumper and filter are not charged
+        self.assertEqual(order.amount_untaxed, 500.0)
+        with self.assertRaisesRegex(UserError, "no added work waiting"):
+            self._counter_answer(order, {}, sign=True).action_confirm()
 
     def test_maintenance_package_expands_into_lines(self):
         package = self.env["dealer.service.package"].create({
@@ -230,7 +270,12 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         open_move = line.move_ids.filtered(lambda move: move.state != "cancel")
         self.assertRecordValues(open_move, [{"product_uom_qty": 3.0, "state": "assigned"}])
         self.assertEqual(open_move.picking_id, order.picking_ids)
-        other.unlink()
+        # a part requested from the warehouse leaves the order with a reason, logged
+        with self.assertRaisesRegex(UserError, "use Remove from Order"):
+            other.with_user(self.advisor_a).unlink()
+        self._remove_from_order(other, "Customer brought his own filter")
+        self.assertFalse(other.exists())
+        self.assertIn("Customer brought his own filter", order.message_ids[0].body)
         self.assertEqual(
             sorted(order.picking_ids.move_ids.mapped(lambda m: (m.product_uom_qty, m.state))),
             [(1.0, "cancel"), (3.0, "assigned"), (4.0, "cancel")],
@@ -243,6 +288,48 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
             line.quantity = 2
         with self.assertRaisesRegex(UserError, "already issued"):
             line.unlink()
+
+    def _remove_from_order(self, lines, reason):
+        action = lines.with_user(self.advisor_a).action_open_remove_wizard()
+        form = Form(self.env[action["res_model"]].with_user(self.advisor_a).with_context(**action["context"]))
+        form.reason = reason
+        return form.save().action_remove()
+
+    def test_delivery_needs_parts_issued_or_removed_with_reason(self):
+        order = self._checked_in_order()
+        order.line_ids = [
+            Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id}),
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 1}),
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 2}),
+        ]
+        self._sign(order)
+        order.action_approve()
+        _oil, fitted, spare = order.line_ids
+        order.action_start_repair()
+        order.action_request_quality_check()
+        self._pass_final_inspection(order)
+        order.action_mark_ready()
+        order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
+                     "delivery_old_parts": True})
+        self.assertEqual(set((fitted | spare).move_ids.mapped("state")), {"assigned"})
+        # reserved is not issued: the car does not leave with parts the warehouse never gave out
+        with self.assertRaisesRegex(UserError, r"Oil filter.* not issued from the warehouse"):
+            order.with_user(self.advisor_a).action_deliver()
+        self.assertEqual(order.state, "ready")
+        with self.assertRaisesRegex(UserError, "Give the reason"):
+            self._remove_from_order(spare, " ")
+        self._remove_from_order(spare, "Second filter not needed")
+        self.assertEqual(order.picking_ids.move_ids.filtered(lambda m: m.product_uom_qty == 2).state, "cancel")
+        with self.assertRaisesRegex(UserError, "not issued from the warehouse"):
+            order.with_user(self.advisor_a).action_deliver()
+        self._issue_parts(order)
+        order.with_user(self.advisor_a).action_deliver()
+        self.assertEqual(order.state, "delivered")
+        # a part added after delivery is never issued: it is not billed either
+        order.line_ids = [Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 1})]
+        with self.assertRaisesRegex(UserError, "not issued from the warehouse"):
+            order.with_user(self.advisor_a).action_create_invoices()
+        self.assertEqual(order.state, "delivered")
 
     def test_cancel_gives_back_reserved_parts(self):
         order = self._checked_in_order()

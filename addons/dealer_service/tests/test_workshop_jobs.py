@@ -112,11 +112,12 @@ class TestWorkshopJobs(workshop_common.WorkshopCase):
         self.assertEqual(order.state, "in_progress")
 
     def test_job_of_order_not_approved_cannot_start(self):
-        order = self._approved_order()
-        order.action_dispatch_jobs()
-        job = order.job_ids
-        job.technician_id = self.tech
-        order.action_cancel()
+        order = self._checked_in_order()
+        line = self._labour(order, "Brake pads front", 1.5)
+        # planned ahead by the workshop manager while the customer has not approved yet
+        job = self.env["dealer.repair.job"].with_user(self.workshop_manager).create({
+            "order_id": order.id, "line_id": line.id, "name": line.name, "technician_id": self.tech.id,
+        })
         with self.assertRaisesRegex(UserError, "not approved for repair"):
             job.with_user(self.tech_user).action_clock_on()
 
