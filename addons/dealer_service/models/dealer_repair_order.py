@@ -773,14 +773,15 @@ class DealerRepairOrder(models.Model):
     def action_cancel(self):
         allowed = ["draft", "checked_in", "approved", "in_progress", "quality_check", "ready"]
         self._check_state(allowed, self.env._("Cancelling"))
+        # the open jobs no longer hold the workshop's capacity
+        self.job_ids._dealer_cancel_with_order()
         by_action(self).write({"state": "cancel"})
         self._action_cancel()
         return True
 
     def _action_cancel(self):
-        """Hook after cancelling: give back the parts not issued yet, free the workshop's capacity."""
+        """Hook after cancelling: give back the parts not issued yet."""
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
-        self.job_ids._dealer_cancel_with_order()
 
     # ------------------------------------------------------------
     # Parts and added work

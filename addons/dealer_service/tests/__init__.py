@@ -4,6 +4,7 @@ from . import test_aftersales_tour
 from . import test_vehicle
 from . import test_repair_order_flow
 from . import test_repair_order_lines
+from . import test_repair_order_guards
 from . import test_appointment
 from . import test_workshop_jobs
 from . import test_quality_check

@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.dealer_service.tests import workshop_common
 
@@ -10,7 +10,10 @@ from odoo.addons.dealer_service.tests import workshop_common
 class TestQualityCheck(workshop_common.WorkshopCase):
 
     def _order_in_quality_check(self):
-        order = self._approved_order()
+        return self._order_in_quality_check_for(self.vehicle_a)
+
+    def _order_in_quality_check_for(self, vehicle):
+        order = self._approved_order(vehicle=vehicle)
         order.action_dispatch_jobs()
         job = order.job_ids
         job.technician_id = self.tech
@@ -51,6 +54,42 @@ class TestQualityCheck(workshop_common.WorkshopCase):
         check = self._sign(self.qc_user, order, "final")
         with self.assertRaises(AccessError):
             check.with_user(self.qc_user).write({"result": "failed"})
+
+    def _signing_form(self, user, order):
+        """The Sign Quality Check dialog of the order form, as ``user`` (what the web client opens)."""
+        action = order.with_user(user).action_new_quality_check()
+        return Form(self.env[action["res_model"]].with_user(user).with_context(**action["context"]))
+
+    def test_sign_quality_check_offers_each_role_its_levels(self):
+        order, job = self._order_in_quality_check()
+        # the technician signs his self-check: the only level offered, saved without an access error
+        form = self._signing_form(self.tech_user, order)
+        self.assertEqual([value for value, _label in form._view["fields"]["level"]["selection"]], ["self"])
+        self.assertEqual(form.level, "self")
+        form.job_id = job
+        form.note = "Pads and discs checked, torque OK"
+        self_check = form.save()
+        self.assertRecordValues(self_check, [{"level": "self", "result": "passed", "user_id": self.tech_user.id}])
+        # the QC inspector signs the patrol check and the final inspection, not the self-check
+        form = self._signing_form(self.qc_user, order)
+        self.assertEqual([value for value, _label in form._view["fields"]["level"]["selection"]],
+                         ["patrol", "final"])
+        self.assertEqual(form.level, "final")
+        final = form.save()
+        self.assertRecordValues(final, [{"level": "final", "result": "passed", "user_id": self.qc_user.id}])
+        self.assertTrue(order.final_inspection_passed)
+        # while the vehicle is still being repaired the inspector's form opens on a patrol check
+        order2, job2 = self._order_in_quality_check_for(self._make_vehicle(self.store_a, "京A66666"))
+        order2.with_user(self.advisor)._action_back_to_repair()
+        form = self._signing_form(self.qc_user, order2)
+        self.assertEqual(form.level, "patrol")
+        form.job_id = job2
+        form.result = "failed"
+        form.note = "Caliper bolt loose"
+        form.save()
+        self.assertEqual(job2.state, "pending")
+        # the list of signed checks still names every level
+        self.assertEqual(self_check.display_name, f"{order.name}: Technician Self-Check (Passed)")
 
     def test_ready_needs_a_passed_final_inspection(self):
         order, job = self._order_in_quality_check()

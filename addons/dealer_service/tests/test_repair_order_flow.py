@@ -104,6 +104,8 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         with self.assertRaisesRegex(UserError, "credit note"):
             oil.write({"price_unit": 1.0})
         with self.assertRaisesRegex(UserError, "credit note"):
+            oil.write({"trade": "body"})  # the trade makes the labour rate
+        with self.assertRaisesRegex(UserError, "credit note"):
             order.write({"line_ids": [Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id})]})
         with self.assertRaisesRegex(UserError, "locked"):
             order.write({"partner_id": self.insurer.id})
@@ -147,6 +149,24 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         self.assertEqual(order.state, "checked_in")
         self.assertIn("Instrument cluster replaced", order.message_ids[0].body)
         self.assertEqual(order.odometer_id.value, 14000)
+
+    def test_replaced_cluster_is_the_reference_of_later_visits(self):
+        self.env["fleet.vehicle.odometer"].create({"vehicle_id": self.vehicle_a.id, "value": 15000})
+        order = self._checked_in_order(
+            user=self.manager_a, mileage=3000, mileage_override_reason="Instrument cluster replaced",
+        )
+        self.assertRecordValues(order.odometer_id, [{"value": 3000, "dealer_cluster_replaced": True}])
+        self.assertEqual(self.vehicle_a.odometer, 3000)
+        # the next visit is compared with the new cluster's reading, without a manager
+        order.with_user(self.advisor_a).action_cancel()
+        later = self._checked_in_order(mileage=4500)
+        self.assertEqual(later.state, "checked_in")
+        self.assertRecordValues(later.odometer_id, [{"value": 4500, "dealer_cluster_replaced": False}])
+        self.assertEqual(self.vehicle_a.odometer, 4500)
+        # and a roll-back below the new cluster's last reading is refused again
+        later.with_user(self.advisor_a).action_cancel()
+        with self.assertRaisesRegex(UserError, "4000 km .* lower than the 4500 km last recorded"):
+            self._checked_in_order(mileage=4000)
 
     def test_added_work_needs_approval_before_start_or_issue(self):
         order = self._checked_in_order()

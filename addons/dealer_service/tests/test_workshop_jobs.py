@@ -171,6 +171,34 @@ class TestWorkshopCapacity(workshop_common.WorkshopCase):
         free_b = self.env["dealer.repair.job"]._dealer_free_hours(self.store_b, date(2026, 11, 23))
         self.assertEqual(free_b["mechanical"]["capacity"], 0.0)
 
+    def test_cancelled_order_frees_the_workshop_capacity(self):
+        order = self._approved_order(labour=(("Engine overhaul", 10.0, "mechanical"), ("Wheel alignment", 1.0, "mechanical")))
+        order.action_dispatch_jobs()
+        order.job_ids.write({"date_planned": "2026-11-23 08:00:00", "technician_id": self.tech.id})
+        overhaul, alignment = order.job_ids
+        # the alignment was started and paused: its clocked hour stays in the labour history
+        alignment.with_user(self.tech_user).action_clock_on()
+        alignment.with_user(self.tech_user).action_clock_off()
+        Job = self.env["dealer.repair.job"]
+        self.assertEqual(Job._dealer_free_hours(self.store_a, date(2026, 11, 23))["mechanical"]["free"],
+                         16.0 - 10.0 - max(1.0 - alignment.actual_hours, 0.0))
+        order.with_user(self.advisor).action_cancel()
+        self.assertRecordValues(overhaul | alignment, [{"state": "cancel"}, {"state": "cancel"}])
+        self.assertEqual(len(alignment.time_ids), 1)
+        self.assertEqual(Job._dealer_free_hours(self.store_a, date(2026, 11, 23))["mechanical"],
+                         {"capacity": 16.0, "booked": 0.0, "free": 16.0})
+
+    def test_order_not_cancelled_while_a_technician_is_clocked_on(self):
+        order = self._approved_order()
+        order.action_dispatch_jobs()
+        job = order.job_ids
+        job.technician_id = self.tech
+        job.with_user(self.tech_user).action_clock_on()
+        with self.assertRaisesRegex(UserError, "clocked on jobs Brake pads front"):
+            order.with_user(self.advisor).action_cancel()
+        self.assertEqual(order.state, "in_progress")
+        self.assertEqual(job.state, "in_progress")
+
     def test_promise_beyond_capacity_warns_without_blocking(self):
         booked = self._approved_order(labour=(("Engine overhaul", 10.0, "mechanical"),))
         booked.action_dispatch_jobs()
