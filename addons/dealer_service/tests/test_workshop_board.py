@@ -7,6 +7,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged, users, warmup
 
+from odoo.addons.dealer_service.models.dealer_repair_order import by_action
 from odoo.addons.dealer_service.tests import workshop_common
 
 BOARD_SPEC = {
@@ -92,7 +93,8 @@ class TestWorkshopBoard(workshop_common.WorkshopCase):
     @users("ws_advisor")
     @warmup
     def test_board_query_count(self):
-        orders = self.env["dealer.repair.order"].sudo().create([{
+        # board data in every in-shop state at once (the states are the actions' to write)
+        orders = by_action(self.env["dealer.repair.order"].sudo()).create([{
             "partner_id": self.customer.id,
             "vehicle_id": self.vehicle_a.id,
             "user_id": self.advisor.id,
@@ -133,8 +135,9 @@ class TestComeback(workshop_common.WorkshopCase):
         order.action_mark_ready()
         order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
                      "delivery_old_parts": True})
-        order.action_deliver()
-        order.date_delivered = date_in
+        with freeze_time(date_in):
+            order.action_deliver()
+        self.assertEqual(order.date_delivered, fields.Datetime.to_datetime(date_in))
         return order, job
 
     def test_comeback_within_the_store_window(self):
