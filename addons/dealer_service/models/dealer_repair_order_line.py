@@ -409,16 +409,6 @@ class DealerRepairOrderLine(models.Model):
             self._update_parts_moves()
         return res
 
-    def unlink(self):
-        reserved = self.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))
-        if reserved and not is_action(self.env):
-            raise UserError(self.env._(
-                "Parts of %(lines)s are requested from the warehouse: use Remove from Order and give the reason.",
-                lines=", ".join(reserved.dealer_repair_line_id.mapped("name")),
-            ))
-        reserved._action_cancel()
-        return super().unlink()
-
     def _check_parts_not_issued(self):
         issued = self.filtered(lambda rec: any(move.state == "done" for move in rec.move_ids))
         if issued:
@@ -444,6 +434,12 @@ class DealerRepairOrderLine(models.Model):
                 "Parts of %(lines)s were already issued from the warehouse: return them before deleting the line.",
                 lines=", ".join(issued.dealer_repair_line_id.mapped("name")),
             ))
+        requested = self.move_ids.filtered(lambda m: m.state != "cancel")
+        if requested:
+            raise UserError(self.env._(
+                "Parts of %(lines)s are requested from the warehouse: use Remove from Order and give the reason.",
+                lines=", ".join(requested.dealer_repair_line_id.mapped("name")),
+            ))
 
     def _remove_from_order(self, reason):
         """Take lines off their order with a reason logged on the order: their parts not issued yet
@@ -456,7 +452,8 @@ class DealerRepairOrderLine(models.Model):
                 user=self.env.user.name, reason=reason,
                 lines=", ".join(self.filtered(lambda rec, order=order: rec.order_id == order).mapped("name")),
             ))
-        by_action(self).unlink()
+        self.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))._action_cancel()
+        self.unlink()
         return True
 
     def _is_issued(self):

@@ -172,7 +172,9 @@ class TestWorkshopCapacity(workshop_common.WorkshopCase):
         self.assertEqual(free_b["mechanical"]["capacity"], 0.0)
 
     def test_cancelled_order_frees_the_workshop_capacity(self):
-        order = self._approved_order(labour=(("Engine overhaul", 10.0, "mechanical"), ("Wheel alignment", 1.0, "mechanical")))
+        order = self._approved_order(labour=(
+            ("Engine overhaul", 10.0, "mechanical"), ("Wheel alignment", 1.0, "mechanical"),
+        ))
         order.action_dispatch_jobs()
         order.job_ids.write({"date_planned": "2026-11-23 08:00:00", "technician_id": self.tech.id})
         overhaul, alignment = order.job_ids
