@@ -32,7 +32,7 @@ PAYERS = [
 # who may see and change money on repair orders and their lines
 PRICE_GROUPS = "dealer_service.dealer_service_group_advisor"
 # what only the action methods change on an order (the state machine)
-ORDER_ACTION_FIELDS = {"state", "date_delivered"}
+ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id"}
 # The value the action methods put in the context to write the fields only they may
 # change. A client cannot send it: a JSON context holds no such Python object.
 ACTION_TOKEN = object()
@@ -522,7 +522,7 @@ class DealerRepairOrder(models.Model):
     def create(self, vals_list):
         if not is_action(self.env):
             for vals in vals_list:
-                if vals.get("state", "draft") != "draft" or vals.get("date_delivered"):
+                if vals.get("state", "draft") != "draft" or vals.get("date_delivered") or vals.get("odometer_id"):
                     raise UserError(self.env._(
                         "A repair order starts as a draft: its status changes only through its buttons "
                         "(check-in, approval, quality check, delivery, invoicing).",
@@ -622,7 +622,7 @@ class DealerRepairOrder(models.Model):
                     user=self.env.user.name, mileage=order.mileage, last=int(last),
                     reason=order.mileage_override_reason,
                 ))
-            order.odometer_id = self.env["fleet.vehicle.odometer"].create({
+            by_action(order).odometer_id = self.env["fleet.vehicle.odometer"].create({
                 "vehicle_id": order.vehicle_id.id,
                 "value": order.mileage,
                 # later visits compare with this reading, not with the old cluster's

@@ -256,6 +256,20 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         self.assertEqual(order.amount_untaxed, 500.0)
         with self.assertRaisesRegex(UserError, "no added work waiting"):
             self._counter_answer(order, {}, sign=True).action_confirm()
+        # a line of another order cannot be slipped into the answer (RPC)
+        other = self._checked_in_order(vehicle_id=self._make_vehicle(self.store_a, "京A44444").id)
+        other.line_ids = [Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id})]
+        self._sign(other)
+        other.action_approve()
+        other.line_ids = [Command.create({"line_type": "labour", "labour_operation_id": self.op_brake.id})]
+        foreign = other.line_ids.filtered("is_added_work")
+        answer = self.env["dealer.added.work.answer"].with_user(self.advisor_a).create({
+            "order_id": order.id, "signed_by": "Zhang Wei", "signature": reception_common.SIGNATURE,
+            "line_ids": [Command.create({"order_line_id": foreign.id, "decision": "approve"})],
+        })
+        with self.assertRaisesRegex(UserError, "are not added work of"):
+            answer.action_confirm()
+        self.assertEqual(foreign.approval_state, "pending")
 
     def test_maintenance_package_expands_into_lines(self):
         package = self.env["dealer.service.package"].create({

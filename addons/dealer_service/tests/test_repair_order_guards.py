@@ -84,6 +84,8 @@ class TestRepairOrderGuards(reception_common.ReceptionCase):
             order.sudo().write({"state": "ready"})
         with self.assertRaisesRegex(UserError, "changes only through its buttons"):
             order.with_user(self.manager_a).write({"state": "delivered", "date_delivered": "2026-11-23 10:00:00"})
+        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
+            order.with_user(self.advisor_a).write({"odometer_id": False})  # the check-in's reading
         with self.assertRaisesRegex(UserError, "starts as a draft"):
             self.env["dealer.repair.order"].with_user(self.advisor_a).create({
                 "partner_id": self.customer.id, "vehicle_id": self.vehicle_a.id, "state": "approved",

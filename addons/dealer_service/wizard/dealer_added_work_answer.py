@@ -39,6 +39,12 @@ class DealerAddedWorkAnswer(models.TransientModel):
             raise UserError(self.env._(
                 "%(order)s has no added work waiting for the customer.", order=self.order_id.name,
             ))
+        foreign = self.line_ids.order_line_id.filtered(lambda rec: rec.order_id != self.order_id)
+        if foreign:
+            raise UserError(self.env._(
+                "%(lines)s are not added work of %(order)s.",
+                lines=", ".join(foreign.mapped("name")), order=self.order_id.name,
+            ))
         if not self.signature:
             raise UserError(self.env._(
                 "Have the customer sign the answer to the added work of %(order)s.", order=self.order_id.name,
