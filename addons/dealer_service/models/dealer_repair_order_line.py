@@ -21,7 +21,7 @@ APPROVAL_METHODS = [
     ("phone", "Phone"),
     ("portal", "Online (portal)"),
 ]
-# what the catalogue prices when the workshop reports a line (a workshop role's values are ignored)
+# what the server sets when the workshop reports a line: the catalogue's price, the payer's partner
 PRICE_FIELDS = {"price_unit", "discount", "tax_ids", "payer_partner_id"}
 # what an invoiced order's lines can no longer change
 LOCKED_FIELDS = {
@@ -310,9 +310,9 @@ class DealerRepairOrderLine(models.Model):
         ======================================  =======  ==========  ==  ========  =======
         sequence, name (the description)        yes      yes         yes yes       yes
         added_work_reason, added_work_photo_ids yes      yes         yes yes       yes
-        order_id, line_type, labour_operation,  yes      no          no  no        yes
-        trade, product_id, quantity,
-        product_uom_id (they make the price)
+        order_id, line_type, trade,             yes      no          no  no        yes
+        labour_operation_id, product_id,
+        quantity, product_uom_id (the price)
         price_unit, discount, tax_ids           yes      no          no  no        yes
         payer, payer_partner_id                 yes      no          no  no        yes
         dealer_declined_work_id                 yes      no          no  no        yes

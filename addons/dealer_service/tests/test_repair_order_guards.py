@@ -79,6 +79,13 @@ class TestRepairOrderGuards(reception_common.ReceptionCase):
                         added.with_user(user).write(vals)
                 with self.assertRaisesRegex(UserError, "recorded by the line's buttons"):
                     oil.with_user(user).write({"is_added_work": True})
+        # the payload a web client (or a second tab) would send
+        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
+            order.with_user(self.advisor_a).web_save({"state": "ready"}, {"state": {}})
+        with self.assertRaisesRegex(UserError, "recorded by the line's buttons"):
+            order.with_user(self.advisor_a).web_save(
+                {"line_ids": [Command.update(added.id, {"is_added_work": False})]}, {"state": {}},
+            )
         # not even code running as superuser writes around them
         with self.assertRaisesRegex(UserError, "changes only through its buttons"):
             order.sudo().write({"state": "ready"})
