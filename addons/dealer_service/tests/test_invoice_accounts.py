@@ -1,0 +1,110 @@
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from odoo.addons.dealer_service.tests import reception_common
+
+# China chart (Accounting Standards for Business Enterprises): 6001 main business income
+# (600100) and the sub-accounts the suite gives each store
+INCOME_CODES = {"labour": "600101", "part": "600102", "accessory": "600103", "sublet": "600104"}
+
+
+@tagged("post_install", "-at_install")
+class TestInvoiceAccounts(reception_common.ReceptionCase):
+    """Every invoice line of labour, parts, accessories and sublet lands on its own
+    income account, with or without a product, in every store."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.floor_mats = cls.env["product.product"].create({
+            "name": "Floor mat set", "type": "consu", "is_storable": True, "lst_price": 300.0,
+            "categ_id": cls.env.ref("dealer_service.product_category_accessories").id,
+            "taxes_id": [Command.set(cls.tax13.ids)],
+        })
+        cls.env["stock.quant"]._update_available_quantity(cls.floor_mats, cls.warehouse_a.lot_stock_id, 10.0)
+
+    def _deliver(self, order):
+        self._sign(order)
+        order.action_approve()
+        order.action_start_repair()
+        order.action_request_quality_check()
+        self._pass_final_inspection(order)
+        order.action_mark_ready()
+        order.write({
+            "delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
+            "delivery_old_parts": True, "next_service_mileage": 17000,
+        })
+        order.action_deliver()
+
+    def test_every_line_type_lands_on_its_income_account(self):
+        # the demo's stores keep their books on the China chart
+        self.assertEqual(self.store_a.chart_template, "cn_large_bis")
+        self.assertEqual(self.store_a.currency_id, self.env.ref("base.CNY"))
+        order = self._checked_in_order()
+        order.with_user(self.advisor_a).write({"line_ids": [
+            Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id}),
+            Command.create({"line_type": "labour", "name": "Re-torque the wheel nuts", "trade": "mechanical",
+                            "quantity": 0.5}),
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 1}),
+            Command.create({"line_type": "accessory", "product_id": self.floor_mats.id, "quantity": 1}),
+            Command.create({"line_type": "sublet", "name": "Windscreen replacement (glass specialist)",
+                            "quantity": 1, "price_unit": 800.0}),
+        ]})
+        # a line without a product is taxed with the store's default sales tax (VAT 13 %)
+        self.assertEqual(order.line_ids[1].tax_ids, self.store_a.account_sale_tax_id)
+        self.assertEqual(self.store_a.account_sale_tax_id.amount, 13.0)
+        self._deliver(order)
+        order.with_user(self.advisor_a).action_create_invoices()
+
+        invoice = order.invoice_ids
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.journal_id.type, "sale")
+        self.assertEqual(
+            [(line.name, line.account_id.code) for line in invoice.invoice_line_ids.sorted("sequence")],
+            [
+                ("[M001] Oil change", INCOME_CODES["labour"]),
+                ("Re-torque the wheel nuts", INCOME_CODES["labour"]),
+                ("Oil filter", INCOME_CODES["part"]),
+                ("Floor mat set", INCOME_CODES["accessory"]),
+                ("Windscreen replacement (glass specialist)", INCOME_CODES["sublet"]),
+            ],
+        )
+        # 1.5 h x 200 + 0.5 h x 200 + 80 + 300 + 800, 13 % VAT
+        self.assertRecordValues(invoice, [{"amount_untaxed": 1580.0, "amount_tax": 205.4, "amount_total": 1785.4}])
+        # nothing lands on the store's general income account
+        self.assertNotIn("600100", invoice.invoice_line_ids.account_id.mapped("code"))
+
+    def test_new_store_gets_its_income_accounts(self):
+        store = self.env["res.company"].create({
+            "name": "Dalian Riich Lvshun 4S Store (test)", "country_id": self.env.ref("base.cn").id,
+        })
+        self.env["account.chart.template"].try_loading("cn_large_bis", store)
+        self.assertEqual(store.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(store.income_account_id.with_company(store).code, "600100")
+        self.assertTrue(self.env["account.journal"].search([("company_id", "=", store.id), ("type", "=", "sale")]))
+        names = {"labour": "Labour Income", "part": "Parts Income", "accessory": "Accessories Income",
+                 "sublet": "Sublet Income"}
+        for line_type, code in INCOME_CODES.items():
+            account = store._dealer_income_account(line_type).with_company(store)
+            self.assertEqual((account.code, account.name, account.account_type, account.company_ids),
+                             (code, names[line_type], "income", store))
+        # the first store's accounts are its own
+        self.assertEqual(self.store_a._dealer_income_account("sublet").company_ids, self.store_a)
+
+        # a line without a product in the new store is invoiced on the store's account
+        vehicle = self._make_vehicle(store, "辽B88888")
+        order = self.env["dealer.repair.order"].with_company(store).create({
+            "partner_id": self.customer.id, "vehicle_id": vehicle.id, "company_id": store.id,
+            "line_ids": [Command.create({"line_type": "sublet", "name": "Tyre balancing (sublet)",
+                                         "quantity": 1, "price_unit": 120.0})],
+        })
+        values = order.line_ids._prepare_invoice_line_values()
+        account = self.env["account.account"].browse(values["account_id"]).with_company(store)
+        self.assertEqual(account.code, "600104")
+
+        # loading the chart again keeps the accounts (no second set)
+        self.env["account.chart.template"].try_loading("cn_large_bis", store)
+        self.assertEqual(
+            self.env["account.account"].search_count([("company_ids", "in", store.ids), ("name", "=", "Sublet Income")]),
+            1,
+        )
