@@ -254,6 +254,7 @@ class DealerRepairOrder(models.Model):
         )
 
     @api.depends("date_in", "state")
+    @api.depends_context("uid", "tz")
     def _compute_is_overnight(self):
         today_start = self._dealer_today_start()
         for order in self:
