@@ -1,5 +1,5 @@
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.dealer_service.tests import reception_common
 
@@ -108,3 +108,29 @@ class TestInvoiceAccounts(reception_common.ReceptionCase):
             ("company_ids", "in", store.ids), ("name", "=", "Sublet Income"),
         ])
         self.assertEqual(len(sublet_accounts), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoStoreInvoices(TransactionCase):
+    """The demo's service store keeps its books: its advisor invoices a delivered order."""
+
+    def test_demo_advisor_invoices_a_delivered_order(self):
+        dalian = self.env.ref("dealer_service.company_dalian_demo")
+        self.assertEqual((dalian.chart_template, dalian.currency_id.name), ("cn_large_bis", "CNY"))
+        advisor = self.env.ref("dealer_service.user_advisor_demo")
+        order = self.env.ref("dealer_service.repair_order_29_demo").with_user(advisor).with_company(dalian)
+        self.assertEqual(order.state, "delivered")
+        order.action_create_invoices()
+        invoices = order.invoice_ids.sorted("amount_total")
+        self.assertRecordValues(invoices, [
+            {"partner_id": order.partner_id.id, "state": "posted", "company_id": dalian.id,
+             "amount_untaxed": 150.0, "amount_tax": 19.5, "amount_total": 169.5},
+            {"partner_id": self.env.ref("dealer_service.partner_oem_haval_demo").id, "state": "posted",
+             "company_id": dalian.id, "amount_untaxed": 844.0, "amount_tax": 109.72, "amount_total": 953.72},
+        ])
+        self.assertEqual(invoices.journal_id.type, "sale")
+        self.assertEqual(invoices.currency_id.name, "CNY")
+        self.assertEqual(
+            sorted((line.account_id.code, line.price_subtotal) for line in invoices.invoice_line_ids),
+            [("600101", 90.0), ("600101", 324.0), ("600102", 60.0), ("600102", 520.0)],
+        )
