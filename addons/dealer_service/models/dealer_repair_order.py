@@ -277,6 +277,7 @@ class DealerRepairOrder(models.Model):
         return required
 
     @api.depends("promised_date", "company_id", "line_ids.quantity", "line_ids.trade", "job_ids.state")
+    @api.depends_context("uid", "tz")
     def _compute_capacity(self):
         labels = dict(self.env["dealer.repair.job"]._fields["trade"]._description_selection(self.env))
         Job = self.env["dealer.repair.job"]

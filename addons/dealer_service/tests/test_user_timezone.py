@@ -61,6 +61,11 @@ class TestUserTimezone(workshop_common.WorkshopCase):
         other = other.with_user(self.advisor)
         other.promised_date = "2026-03-03 08:00:00"
         self.assertIn("Mechanical needs 7.0 h but only 6.0 h are free", other.capacity_warning)
+        self.assertIn("capacity on 2026-03-03", other.capacity_warning)
+        # 06:00 on Tuesday in Beijing is Tuesday for the advisor, Monday for a client on UTC time
+        other.promised_date = "2026-03-02 22:00:00"
+        self.assertIn("capacity on 2026-03-03", other.capacity_warning)
+        self.assertIn("capacity on 2026-03-02", other.with_context(tz="UTC").capacity_warning)
 
     def test_demo_store_works_on_beijing_time(self):
         dalian = self.env.ref("dealer_service.company_dalian_demo")
