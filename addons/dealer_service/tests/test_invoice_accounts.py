@@ -74,6 +74,32 @@ class TestInvoiceAccounts(reception_common.ReceptionCase):
         # nothing lands on the store's general income account
         self.assertNotIn("600100", invoice.invoice_line_ids.account_id.mapped("code"))
 
+    def test_recommended_and_reoffered_work_lands_on_labour_income(self):
+        self.env["dealer.inspection.template"].create({
+            "name": "Testbrand check (test)", "brand_id": self.car_model.brand_id.id,
+            "item_ids": [Command.create({"area": "Body", "name": "Wiper blades", "estimated_hours": 0.5})],
+        })
+        declined = self.env["dealer.declined.work"].create({
+            "vehicle_id": self.vehicle_a.id, "partner_id": self.customer.id,
+            "description": "Timing belt - cracks", "estimated_amount": 400.0,
+        })
+        order = self._checked_in_order()
+        check = self.env["dealer.health.check"].with_user(self.advisor_a).create({"order_id": order.id})
+        check.line_ids.write({"rating": "amber", "note": "streaks"})
+        recommended = check.with_user(self.advisor_a).action_create_recommendations()
+        reoffered = declined.with_user(self.advisor_a).with_context(dealer_order_id=order.id).action_add_to_order()
+        lines = recommended | reoffered
+        self.assertFalse(lines.product_id)
+        lines.filtered(lambda line: line.approval_state == "pending").with_user(self.advisor_a) \
+            .action_approve_by_phone()
+        self._deliver(order)
+        order.with_user(self.advisor_a).action_create_invoices()
+        self.assertEqual(
+            sorted((line.name, line.account_id.code) for line in order.invoice_ids.invoice_line_ids),
+            [("Timing belt - cracks", INCOME_CODES["labour"]), ("Wiper blades - streaks", INCOME_CODES["labour"])],
+        )
+        self.assertEqual(order.invoice_ids.invoice_line_ids.tax_ids, self.store_a.account_sale_tax_id)
+
     def test_new_store_gets_its_income_accounts(self):
         store = self.env["res.company"].create({
             "name": "Dalian Riich Lvshun 4S Store (test)", "country_id": self.env.ref("base.cn").id,
