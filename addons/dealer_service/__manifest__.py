@@ -6,7 +6,7 @@
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "hr", "stock", "account"],
+    "depends": ["mail", "portal", "fleet", "hr", "stock", "account", "l10n_cn"],
     "data": [
         "security/dealer_service_security.xml",
         "security/ir.model.access.csv",

@@ -19,7 +19,7 @@ class TestPartsScrap(common.PartsCase):
         cls.keeper = Employee.create({"name": "Keeper Sun", "company_id": cls.store_a.id})
         Account = cls.env["account.account"].with_company(cls.store_a)
         cls.loss_account = Account.create({"name": "Scrap losses", "code": "659001", "account_type": "expense"})
-        cls.stock_account = Account.create({"name": "Parts stock", "code": "140501",
+        cls.stock_account = Account.create({"name": "Parts stock", "code": "140599",
                                             "account_type": "asset_current"})
         cls.journal = cls.env["account.journal"].create({
             "name": "Scrap", "code": "SCRP", "type": "general", "company_id": cls.store_a.id})

@@ -270,6 +270,7 @@ class DealerRepairOrder(models.Model):
         )
 
     @api.depends("date_in", "state")
+    @api.depends_context("uid", "tz")
     def _compute_is_overnight(self):
         today_start = self._dealer_today_start()
         for order in self:
@@ -292,6 +293,7 @@ class DealerRepairOrder(models.Model):
         return required
 
     @api.depends("promised_date", "company_id", "line_ids.quantity", "line_ids.trade", "job_ids.state")
+    @api.depends_context("uid", "tz")
     def _compute_capacity(self):
         labels = dict(self.env["dealer.repair.job"]._fields["trade"]._description_selection(self.env))
         Job = self.env["dealer.repair.job"]

@@ -184,9 +184,12 @@ class DealerRepairOrderLine(models.Model):
 
     @api.depends("product_id", "order_id.company_id")
     def _compute_tax_ids(self):
+        """The product's taxes in the store; a line without a product (manual labour,
+        sublet, a health-check recommendation) gets the store's default sales tax."""
         for line in self:
             company = line.order_id.company_id or self.env.company
-            line.tax_ids = line.product_id.taxes_id._filter_taxes_by_company(company)
+            line.tax_ids = line.product_id.taxes_id._filter_taxes_by_company(company) if line.product_id \
+                else company.account_sale_tax_id
 
     @api.depends(
         "payer", "order_id.partner_id", "order_id.insurer_id", "order_id.company_id",
@@ -542,10 +545,25 @@ class DealerRepairOrderLine(models.Model):
     def action_decline(self):
         return self._set_approval("declined", "phone")
 
+    def _get_income_account(self):
+        """Income account of this line in its store: the product's own account, else the
+        account of the line's type (labour, parts, accessories, sublet), also for a line
+        without a product; mapped by the billed partner's fiscal position."""
+        self.ensure_one()
+        company = self.order_id.company_id
+        account = self.product_id.with_company(company).property_account_income_id \
+            or company._dealer_income_account(self.line_type)
+        fiscal_position = self.env["account.fiscal.position"].with_company(company)._get_fiscal_position(
+            self.payer_partner_id,
+        )
+        return fiscal_position.map_account(account) if account else account
+
     def _prepare_invoice_line_values(self):
         self.ensure_one()
+        account = self._get_income_account()
         return {
             "display_type": "product",
+            **({"account_id": account.id} if account else {}),
             "product_id": self.product_id.id,
             "name": self.name,
             "quantity": self.quantity,

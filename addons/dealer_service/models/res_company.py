@@ -1,4 +1,13 @@
 from odoo import api, fields, models
+from odoo.fields import Command
+
+# line type of a repair order line -> the product category carrying its income account
+DEALER_INCOME_CATEGORIES = {
+    "labour": "dealer_service.product_category_labour",
+    "part": "dealer_service.product_category_parts",
+    "accessory": "dealer_service.product_category_accessories",
+    "sublet": "dealer_service.product_category_sublet",
+}
 
 
 class ResCompany(models.Model):
@@ -45,3 +54,52 @@ class ResCompany(models.Model):
             "number_next": sequence.number_next_actual,
             "company_id": company.id,
         } for company in self for sequence in shared if (sequence.code, company.id) not in have])
+
+    def _dealer_income_account_name(self, line_type):
+        return {
+            "labour": self.env._("Labour Income"),
+            "part": self.env._("Parts Income"),
+            "accessory": self.env._("Accessories Income"),
+            "sublet": self.env._("Sublet Income"),
+        }[line_type]
+
+    def _dealer_income_account(self, line_type):
+        """Income account of a repair order line type in this store (its category's)."""
+        self.ensure_one()
+        category = self.env.ref(DEALER_INCOME_CATEGORIES[line_type], raise_if_not_found=False)
+        return category.with_company(self).property_account_income_categ_id if category else \
+            self.env["account.account"]
+
+    def _dealer_set_income_accounts(self):
+        """Give the Labour, Parts, Accessories and Sublet categories their own income
+        account in each store with a chart of accounts: sub-accounts of the store's main
+        income account (on the China chart, 6001 main business income: 600101 labour,
+        600102 parts, 600103 accessories, 600104 sublet). An account the store already
+        chose for a category is kept."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
+        for company in self.filtered("chart_template"):
+            main = company.income_account_id
+            if not main:
+                continue
+            Account = self.env["account.account"].with_company(company).with_context(lang="en_US")
+            code = main.with_company(company).code
+            for line_type, xmlid in DEALER_INCOME_CATEGORIES.items():
+                category = self.env.ref(xmlid, raise_if_not_found=False)
+                if not category:
+                    continue
+                category = category.with_company(company)
+                if category.property_account_income_categ_id not in (main, Account):
+                    continue
+                code = Account._search_new_account_code(code)
+                account = Account.create({
+                    "code": code,
+                    "name": company.with_context(lang="en_US")._dealer_income_account_name(line_type),
+                    "account_type": "income",
+                    "company_ids": [Command.set(company.ids)],
+                })
+                if langs:
+                    account.update_field_translations("name", {
+                        lang: company.with_context(lang=lang)._dealer_income_account_name(line_type)
+                        for lang in langs
+                    })
+                category.property_account_income_categ_id = account

@@ -15,8 +15,8 @@ VIN_OK_2 = "1M8GDM9AXKP042788"
 
 
 class ReceptionCase(common.DealerCase):
-    """A store with taxes, income accounts for labour and parts, labour rates,
-    a small labour catalogue, a stocked part, an OEM and an insurer."""
+    """A store with taxes, labour rates, a small labour catalogue, a stocked part,
+    an OEM and an insurer."""
 
     @classmethod
     def setUpClass(cls):
@@ -26,18 +26,11 @@ class ReceptionCase(common.DealerCase):
             "name": "VAT 13% (test)", "amount": 13.0, "amount_type": "percent",
             "type_tax_use": "sale", "company_id": cls.store_a.id,
         })
-        cls.labour_account = env["account.account"].create({
-            "code": "600101", "name": "Labour revenue (test)", "account_type": "income",
-            "company_ids": [Command.link(cls.store_a.id)],
-        })
-        cls.parts_account = env["account.account"].create({
-            "code": "600102", "name": "Parts revenue (test)", "account_type": "income",
-            "company_ids": [Command.link(cls.store_a.id)],
-        })
+        # the categories ship with their own income accounts in a store with a chart of accounts
         cls.categ_labour = env.ref("dealer_service.product_category_labour")
         cls.categ_parts = env.ref("dealer_service.product_category_parts")
-        cls.categ_labour.with_company(cls.store_a).property_account_income_categ_id = cls.labour_account
-        cls.categ_parts.with_company(cls.store_a).property_account_income_categ_id = cls.parts_account
+        cls.labour_account = cls.categ_labour.with_company(cls.store_a).property_account_income_categ_id
+        cls.parts_account = cls.categ_parts.with_company(cls.store_a).property_account_income_categ_id
 
         Rate = env["dealer.labour.rate"]
         Rate.create([

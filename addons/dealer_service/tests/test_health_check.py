@@ -83,7 +83,8 @@ class TestHealthCheckDeclinedWork(workshop_common.WorkshopCase):
         declined = self.vehicle_a.dealer_declined_work_ids
         self.assertRecordValues(declined, [{
             "description": "Wiper blades - streaks", "rating": "amber", "state": "open",
-            "order_id": order.id, "partner_id": self.customer.id, "estimated_amount": 20.0,
+            # 0.2 h at the store's rate of 100, with the store's 13 % VAT
+            "order_id": order.id, "partner_id": self.customer.id, "estimated_amount": 22.6,
         }])
         self.assertEqual(self.vehicle_a.dealer_open_declined_count, 1)
         self.assertFalse(order.declined_work_ids, "not shown on the order where it was declined")
