@@ -136,7 +136,8 @@ class TestPortalApprovalHttp(PortalApprovalMixin, reception_common.ReceptionCase
         self.assertEqual(road_test.payer, "internal")
         self.assertGreater(order.amount_total, 1200.0, "the order's total holds every payer's lines")
         _response, page = self._customer_page(order)
-        rows = [" ".join(row.text_content().split()) for row in page.xpath("//table[@id='dealer_customer_lines']/tbody/tr")]
+        rows = [" ".join(row.text_content().split())
+                for row in page.xpath("//table[@id='dealer_customer_lines']/tbody/tr")]
         self.assertEqual(len(rows), 2, rows)
         self.assertRegex(rows[0], r"^\[M001\] Oil change 1\.50 \D*339\.00$")
         self.assertRegex(rows[1], r"^\[M002\] Brake inspection 1\.00 \D*226\.00 Waiting for Customer$")
