@@ -3,10 +3,9 @@ from odoo.tests import HttpCase, tagged
 PLATE = "辽BH1884"
 
 
-@tagged("post_install", "-at_install")
-class TestServiceDayTours(HttpCase):
-    """A service day in the demo store "Dalian Riich 4S Store", typed into the real
-    forms by the demo logins of each role (the data comes from the browser only)."""
+class TourCase(HttpCase):
+    """Tours in the demo store "Dalian Riich 4S Store", typed into the real forms by
+    the demo logins of each role (the data comes from the browser only)."""
 
     @classmethod
     def setUpClass(cls):
@@ -38,6 +37,11 @@ class TestServiceDayTours(HttpCase):
         self.assertEqual(part.product_id.name, "Oil filter")
         return labour, part
 
+
+
+@tagged("post_install", "-at_install")
+class TestAdvisorTour(TourCase):
+
     def test_advisor_types_added_work_on_an_approved_order(self):
         # Needs the fix of defect 2 (the server decides added work from the order's state,
         # whatever the web client sends): until it is merged this test fails on its last step.
@@ -48,41 +52,3 @@ class TestServiceDayTours(HttpCase):
         added = order.line_ids.filtered(lambda line: line.labour_operation_id.code == "M006")
         self.assertRecordValues(added, [{"is_added_work": True, "approval_state": "pending"}])
         self.assertTrue(order.has_pending_added_work)
-
-    def test_service_day_by_each_role(self):
-        self.start_tour("/odoo/repair-orders/new", "dealer_service_advisor_tour", login="advisor")
-        order = self._order_of_the_tour()
-        labour, _part = self._assert_reception(order)
-        self.assertRecordValues(order.job_ids, [{"line_id": labour.id, "technician_id": self.technician.id,
-                                                 "state": "pending"}])
-        url = f"/odoo/repair-orders/{order.id}"
-
-        self.start_tour(url, "dealer_service_technician_tour", login="technician")
-        job = order.job_ids
-        self.assertEqual(order.state, "in_progress")
-        self.assertEqual(job.state, "done")
-        self.assertEqual(len(job.time_ids), 2, "clocked on, off for the break, on again")
-        self.assertEqual(job.time_ids.employee_id, self.technician)
-        self.assertTrue(all(job.time_ids.mapped("date_stop")))
-        self.assertRecordValues(order.quality_check_ids, [
-            {"level": "self", "result": "passed", "job_id": job.id, "user_id": self.technician.user_id.id},
-        ])
-
-        self.start_tour(url, "dealer_service_advisor_request_qc_tour", login="advisor")
-        self.start_tour(url, "dealer_service_qc_fail_tour", login="qc")
-        self.assertEqual(order.state, "in_progress", "the failed inspection sends the vehicle back")
-        self.assertEqual(job.rework_count, 1)
-        self.start_tour(url, "dealer_service_technician_rework_tour", login="technician")
-        self.start_tour(url, "dealer_service_advisor_request_qc_tour", login="advisor")
-        self.start_tour(url, "dealer_service_qc_pass_tour", login="qc")
-        qc_user = self.env["res.users"].search([("login", "=", "qc")])
-        self.assertRecordValues(order.quality_check_ids.filtered(lambda check: check.level == "final").sorted("id"), [
-            {"result": "failed", "user_id": qc_user.id, "note": "机油滤清器渗油，重新紧固"},
-            {"result": "passed", "user_id": qc_user.id, "note": "复检合格"},
-        ])
-        self.assertTrue(order.final_inspection_passed)
-
-        # The demo store has no chart of accounts on this branch yet: the day ends at delivery.
-        self.start_tour(url, "dealer_service_advisor_delivery_tour", login="advisor")
-        self.assertEqual(order.state, "delivered")
-        self.assertTrue(order.date_delivered)

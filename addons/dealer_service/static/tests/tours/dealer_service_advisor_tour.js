@@ -133,12 +133,14 @@ const receptionSteps = () => [
         trigger: ".o_field_widget[name='diagnosis_signed_by'] input",
         run: "edit Cao Hao",
     },
-    ...sign("diagnosis_signature"),
     {
         content: "Who signs the work order",
         trigger: ".o_field_widget[name='work_order_signed_by'] input",
         run: "edit Cao Hao",
     },
+    // saved first, so that the signature dialog draws the signer's name
+    ...save,
+    ...sign("diagnosis_signature"),
     ...sign("work_order_signature"),
     ...save,
     clickButton("action_approve", "The customer approved the work order"),
@@ -185,6 +187,31 @@ registry.category("web_tour.tours").add("dealer_service_advisor_tour", {
             run: "click",
         },
         currentState("Approved"),
+    ],
+});
+
+// the advisor signs the order's parts requisition as the settlement clerk
+registry.category("web_tour.tours").add("dealer_service_settlement_sign_tour", {
+    steps: () => [
+        {
+            content: "Open the order's parts requisition",
+            trigger: "button[name='action_view_pickings']",
+            run: "click",
+        },
+        {
+            content: "Open the requisition",
+            trigger: ".o_list_view .o_data_row td[name='name']",
+            run: "click",
+        },
+        {
+            content: "Sign as the settlement clerk",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_dealer_sign_settlement']",
+            run: "click",
+        },
+        {
+            content: "Signed",
+            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name='action_dealer_sign_settlement']))",
+        },
     ],
 });
 
