@@ -10,6 +10,21 @@ from odoo.tests import HttpCase, tagged
 _logger = logging.getLogger(__name__)
 
 APP_MENU = "dealer_service.dealer_aftersales_menu_root"
+# the After-Sales menus each demo login is offered (a menu a role cannot use is not shown)
+APP_MENUS = {
+    "technician": {"Service", "Workshop"},
+    "qc": {"Service", "Workshop"},
+    "workshop": {"Service", "Workshop"},
+    "advisor": {"Service", "Workshop"},
+    "parts": {"Parts"},
+    "partsmanager": {"Parts"},
+    "warranty": {"Warranty"},
+    "insurance": {"Insurance"},
+    "commission": {"Commission"},
+    "csagent": {"Customer Care"},
+    "manager": {"Service", "Workshop", "Parts", "Warranty", "Insurance", "Commission", "Customer Care",
+                "Reporting", "Configuration"},
+}
 
 
 @tagged("post_install", "-at_install")
@@ -31,6 +46,20 @@ class TestClickEverywhere(HttpCase):
         )
         _logger.info("clickbot as %s: %.0f s", login, time.monotonic() - started)
         return True
+
+    def test_menus_per_role(self):
+        for login, expected in APP_MENUS.items():
+            with self.subTest(login=login):
+                user = self.env["res.users"].search([("login", "=", login)])
+                menus = self.env["ir.ui.menu"].with_user(user).load_menus(False)
+                app = next(menu for menu in menus.values() if menu.get("xmlid") == APP_MENU)
+                self.assertEqual({menus[child]["name"] for child in app["children"]}, expected)
+                service = next((menu for menu in menus.values()
+                                if menu.get("xmlid") == "dealer_service.dealer_service_menu"), None)
+                if service:
+                    vehicles = {menus[child]["name"] for child in service["children"]} & {"Vehicles"}
+                    self.assertEqual(bool(vehicles), login in ("advisor", "manager"),
+                                     "Fleet's vehicle screens are for advisors, not the workshop")
 
     def test_admin(self):
         self.assertTrue(self._click_everywhere("admin"))
