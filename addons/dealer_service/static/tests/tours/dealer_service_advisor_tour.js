@@ -63,6 +63,12 @@ const sign = (field) => [
     },
 ];
 
+// the check level offered to the signer (editable or read-only)
+const checkLevel = (label) => ({
+    content: `The check is a ${label}`,
+    trigger: `.modal .o_field_widget[name='level'] input:value('${label}'), .modal .o_field_widget[name='level'] span:contains('${label}')`,
+});
+
 const addLine = (content) => ({
     content,
     trigger: ".o_field_widget[name='line_ids'] .o_field_x2many_list_row_add a",
@@ -245,10 +251,7 @@ registry.category("web_tour.tours").add("dealer_service_technician_tour", {
         },
         clickButton("action_new_quality_check", "Sign the self-check"),
         ...pickMany2one("job_id", "Engine oil", "Engine oil and filter change", ".modal"),
-        {
-            content: "It is the technician's self-check",
-            trigger: ".modal .o_field_widget[name='level'] input:value('Technician Self-Check')",
-        },
+        checkLevel("Technician Self-Check"),
         {
             content: "Sign it",
             trigger: ".modal .modal-footer .o_form_button_save",
@@ -290,10 +293,7 @@ registry.category("web_tour.tours").add("dealer_service_advisor_request_qc_tour"
 
 const finalInspection = (result) => [
     clickButton("action_new_quality_check", "Sign the final inspection"),
-    {
-        content: "It is a final inspection",
-        trigger: ".modal .o_field_widget[name='level'] input:value('Final Inspection')",
-    },
+    checkLevel("Final Inspection"),
     ...pickMany2one("job_id", "Engine oil", "Engine oil and filter change", ".modal"),
     {
         content: `The result is ${result}`,
