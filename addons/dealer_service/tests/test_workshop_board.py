@@ -103,6 +103,24 @@ class TestWorkshopBoard(workshop_common.WorkshopCase):
             for node in arch.iter("field")
         }, arch
 
+    def test_technician_filters_the_board_on_parts_waiting(self):
+        """The board's "Parts Waiting" filter works for a technician, who has no stock rights."""
+        order = self._checked_in_order()
+        part = self.env["product.product"].create({"name": "Brake hose (none in stock)", "is_storable": True})
+        self.env["dealer.repair.order.line"].create({
+            "order_id": order.id, "line_type": "part", "product_id": part.id, "quantity": 1, "price_unit": 50.0,
+        })
+        self.env["dealer.repair.order.line"].create({
+            "order_id": order.id, "line_type": "labour", "name": "Replace brake hose", "quantity": 1,
+            "trade": "mechanical", "price_unit": 100.0,
+        })
+        order.write({"diagnosis_signature": workshop_common.SIGNATURE, "work_order_signature": workshop_common.SIGNATURE})
+        order.action_approve()
+        self.assertTrue(order.parts_waiting)
+        Order = self.env["dealer.repair.order"].with_user(self.tech_user)
+        self.assertEqual(Order.search([("parts_waiting", "=", True), ("id", "=", order.id)]), order)
+        self.assertFalse(Order.search([("parts_waiting", "=", False), ("id", "=", order.id)]))
+
     @users("ws_advisor")
     @warmup
     @freeze_time("2026-11-23 10:00:00")
