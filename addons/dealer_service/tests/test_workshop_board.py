@@ -114,7 +114,8 @@ class TestWorkshopBoard(workshop_common.WorkshopCase):
             "order_id": order.id, "line_type": "labour", "name": "Replace brake hose", "quantity": 1,
             "trade": "mechanical", "price_unit": 100.0,
         })
-        order.write({"diagnosis_signature": workshop_common.SIGNATURE, "work_order_signature": workshop_common.SIGNATURE})
+        signature = workshop_common.SIGNATURE
+        order.write({"diagnosis_signature": signature, "work_order_signature": signature})
         order.action_approve()
         self.assertTrue(order.parts_waiting)
         Order = self.env["dealer.repair.order"].with_user(self.tech_user)
