@@ -18,12 +18,28 @@ class DealerRepairOrderPortal(CustomerPortal):
         except (AccessError, MissingError):
             return None
 
+    def _dealer_customer_view(self, order_sudo):
+        """What the customer is shown: the lines they pay (never the warranty, insurer or
+        internal ones), their total without declined or still unanswered work, the added
+        work, and the health check's points that need attention."""
+        customer_lines = order_sudo.line_ids.filtered(lambda line: line.payer == "customer")
+        billed = customer_lines.filtered(lambda line: line.approval_state not in ("pending", "declined"))
+        return {
+            "customer_lines": customer_lines,
+            "customer_total": sum(billed.mapped("price_total")),
+            "added_lines": customer_lines.filtered("is_added_work"),
+            "attention_points": order_sudo.health_check_ids.line_ids.filtered(
+                lambda point: point.rating in ("amber", "red"),
+            ).sorted(lambda point: (point.rating != "red", point.sequence, point.id)),
+        }
+
     @http.route(["/my/repair_orders/<int:order_id>"], type="http", auth="public", website=True)
     def portal_dealer_repair_order(self, order_id, access_token=None, message=None, **kw):
         order_sudo = self._dealer_order_or_none(order_id, access_token)
         if order_sudo is None:
             return request.redirect("/my")
         values = {
+            **self._dealer_customer_view(order_sudo),
             "order": order_sudo,
             "access_token": access_token,
             "message": message,

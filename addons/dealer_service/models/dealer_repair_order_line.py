@@ -271,7 +271,8 @@ class DealerRepairOrderLine(models.Model):
     def _search_parts_waiting(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
-        domain = [("move_ids.state", "in", ("draft", "waiting", "confirmed", "partially_available"))]
+        # any!: roles that see a line's parts status (technicians) need no stock rights to filter on it
+        domain = [("move_ids", "any!", [("state", "in", ("draft", "waiting", "confirmed", "partially_available"))])]
         positive = (True in value) == (operator == "in")
         return domain if positive else ["!", *domain]
 

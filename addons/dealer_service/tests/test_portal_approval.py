@@ -1,3 +1,5 @@
+from lxml import html
+
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
@@ -80,3 +82,88 @@ class TestPortalApprovalHttp(PortalApprovalMixin, reception_common.ReceptionCase
         self.assertEqual(filt.approval_state, "pending")
         self.assertEqual(other_brake.approval_state, "pending")
         self.assertEqual(order.message_ids[0].author_id, self.customer)
+
+    def _order_for_the_customer_page(self):
+        """Work paid by four payers, added work with a photo, a health check."""
+        order = self._checked_in_order()
+        order.insurer_id = self.insurer
+        order.line_ids = [
+            Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id}),
+            Command.create({"line_type": "labour", "labour_operation_id": self.op_bumper.id, "payer": "insurance"}),
+            Command.create({"line_type": "part", "product_id": self.oil_filter.id, "quantity": 1,
+                            "payer": "warranty"}),
+            Command.create({"line_type": "labour", "name": "Courtesy road test", "quantity": 0.5,
+                            "trade": "mechanical", "payer": "internal"}),
+        ]
+        self._sign(order)
+        order.action_approve()
+        order.action_start_repair()
+        photo = self.env["ir.attachment"].create({
+            "name": "scored-disc.png", "datas": reception_common.SIGNATURE, "mimetype": "image/png",
+            "res_model": "dealer.repair.order", "res_id": order.id,
+        })
+        order.line_ids = [Command.create({
+            "line_type": "labour", "labour_operation_id": self.op_brake.id,
+            "added_work_reason": "Brake disc scored", "added_work_photo_ids": [Command.set(photo.ids)],
+        })]
+        self.env["dealer.health.check"].create({
+            "order_id": order.id,
+            "line_ids": [
+                Command.create({"area": "Wheels", "name": "Tyre tread", "rating": "green", "note": "6 mm"}),
+                Command.create({"area": "Body", "name": "Wiper blades", "rating": "amber", "note": "Smearing",
+                                "estimated_amount": 120.0}),
+                Command.create({"area": "Brakes", "name": "Rear brake pads", "rating": "red", "note": "2 mm left",
+                                "estimated_amount": 680.0}),
+            ],
+        })
+        order._portal_ensure_token()
+        return order
+
+    def _customer_page(self, order):
+        response = self.url_open(f"/my/repair_orders/{order.id}?access_token={order.access_token}")
+        self.assertEqual(response.status_code, 200)
+        return response, html.fromstring(response.content)
+
+    def test_customer_sees_what_they_pay_added_work_and_health_check(self):
+        order = self._order_for_the_customer_page()
+        oil, bumper, warranty_filter, road_test, brake = order.line_ids.sorted("id")
+        self.assertRecordValues(oil | bumper | warranty_filter | brake, [
+            {"payer": "customer", "price_total": 339.0, "approval_state": "not_required"},
+            {"payer": "insurance", "price_total": 565.0, "approval_state": "not_required"},
+            {"payer": "warranty", "price_total": 90.4, "approval_state": "not_required"},
+            {"payer": "customer", "price_total": 226.0, "approval_state": "pending"},
+        ])
+        self.assertEqual(road_test.payer, "internal")
+        self.assertGreater(order.amount_total, 1200.0, "the order's total holds every payer's lines")
+        _response, page = self._customer_page(order)
+        rows = [" ".join(row.text_content().split())
+                for row in page.xpath("//table[@id='dealer_customer_lines']/tbody/tr")]
+        self.assertEqual(len(rows), 2, rows)
+        self.assertRegex(rows[0], r"^\[M001\] Oil change 1\.50 \D*339\.00$")
+        self.assertRegex(rows[1], r"^\[M002\] Brake inspection 1\.00 \D*226\.00 Waiting for Customer$")
+        text = page.text_content()
+        for hidden in ("Front bumper repair", "Oil filter", "Courtesy road test"):
+            self.assertNotIn(hidden, text)
+        total = page.xpath("//*[@id='dealer_customer_total']")[0].text_content()
+        self.assertIn("339.00", total, "the pending added work is not in the customer's total yet")
+        added = page.xpath("//div[@id='dealer_added_work']")[0]
+        self.assertIn("Brake disc scored", added.text_content())
+        self.assertIn("226.00", added.text_content())
+        self.assertEqual(len(added.xpath(".//img[hasclass('o_dealer_added_work_photo')]")), 1)
+        health = [" ".join(row.text_content().split())
+                  for row in page.xpath("//div[@id='dealer_health_check']//tbody/tr")]
+        self.assertEqual(len(health), 2, "green points are not listed")
+        self.assertTrue(health[0].startswith("Brakes: Rear brake pads Red 2 mm left"), health)
+        self.assertIn("680.00", health[0])
+        self.assertTrue(health[1].startswith("Body: Wiper blades Amber Smearing"), health)
+        self.assertIn("120.00", health[1])
+
+        # the customer approves the added work: it joins their total
+        url = f"/my/repair_orders/{order.id}/lines/{brake.id}/approve?access_token={order.access_token}"
+        result = self.make_jsonrpc_request(url, {"name": "Zhang Wei", "signature": reception_common.SIGNATURE.decode()})
+        self.assertTrue(result.get("force_refresh"), result)
+        _response, page = self._customer_page(order)
+        total = page.xpath("//*[@id='dealer_customer_total']")[0].text_content()
+        self.assertIn("565.00", total)
+        self.assertFalse(page.xpath("//div[@id='dealer_added_work']//button[@data-bs-toggle='modal']"),
+                         "nothing is left to answer")

@@ -1,21 +1,14 @@
 import ast
-from datetime import timedelta
+import json
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged, users, warmup
 
-from odoo.addons.dealer_service.models.dealer_repair_order import by_action
 from odoo.addons.dealer_service.tests import workshop_common
-
-BOARD_SPEC = {
-    "name": {}, "vehicle_id": {"fields": {"display_name": {}}}, "partner_id": {"fields": {"display_name": {}}},
-    "promised_date": {}, "is_late": {}, "parts_waiting": {}, "is_overnight": {}, "key_tag": {},
-    "has_loaner_out": {}, "comeback_of_id": {"fields": {"display_name": {}}}, "state": {},
-    "user_id": {"fields": {"display_name": {}}},
-}
 
 
 @tagged("post_install", "-at_install")
@@ -90,27 +83,90 @@ class TestWorkshopBoard(workshop_common.WorkshopCase):
                 "order_id": other.id, "loaner_vehicle_id": self.loaner.id, "odometer_out": 12085,
             })
 
+    def _board_views(self):
+        """The board as the web client loads it: the action's views through get_views."""
+        action = self.env.ref("dealer_service.dealer_workshop_board_action").sudo()  # as /web/action/load
+        Order = self.env["dealer.repair.order"]
+        views = Order.get_views(
+            [(view.view_id.id, view.view_mode) for view in action.view_ids] + [(False, "search")],
+            {"action_id": action.id, "load_filters": True},
+        )
+        return action, views
+
+    def _view_specification(self, views, view_type):
+        """The read specification the client builds from a view: every field node of its arch."""
+        fields_info = views["models"]["dealer.repair.order"]["fields"]
+        arch = etree.fromstring(views["views"][view_type]["arch"])
+        return {
+            node.get("name"): (
+                {"fields": {"display_name": {}}} if fields_info[node.get("name")]["type"] == "many2one" else {}
+            )
+            for node in arch.iter("field")
+        }, arch
+
+    def test_technician_filters_the_board_on_parts_waiting(self):
+        """The board's "Parts Waiting" filter works for a technician, who has no stock rights."""
+        order = self._checked_in_order()
+        part = self.env["product.product"].create({"name": "Brake hose (none in stock)", "is_storable": True})
+        self.env["dealer.repair.order.line"].create({
+            "order_id": order.id, "line_type": "part", "product_id": part.id, "quantity": 1, "price_unit": 50.0,
+        })
+        self.env["dealer.repair.order.line"].create({
+            "order_id": order.id, "line_type": "labour", "name": "Replace brake hose", "quantity": 1,
+            "trade": "mechanical", "price_unit": 100.0,
+        })
+        signature = workshop_common.SIGNATURE
+        order.write({"diagnosis_signature": signature, "work_order_signature": signature})
+        order.action_approve()
+        self.assertTrue(order.parts_waiting)
+        Order = self.env["dealer.repair.order"].with_user(self.tech_user)
+        self.assertEqual(Order.search([("parts_waiting", "=", True), ("id", "=", order.id)]), order)
+        self.assertFalse(Order.search([("parts_waiting", "=", False), ("id", "=", order.id)]))
+
     @users("ws_advisor")
     @warmup
-    def test_board_query_count(self):
-        # board data in every in-shop state at once (the states are the actions' to write)
-        orders = by_action(self.env["dealer.repair.order"].sudo()).create([{
-            "partner_id": self.customer.id,
-            "vehicle_id": self.vehicle_a.id,
-            "user_id": self.advisor.id,
-            "state": ("checked_in", "approved", "in_progress", "quality_check", "ready")[index % 5],
-            "promised_date": fields.Datetime.now() + timedelta(hours=index - 10, minutes=30),
-            "key_tag": f"K-{index}",
-        } for index in range(20)])
+    @freeze_time("2026-11-23 10:00:00")
+    def test_board_loads_as_the_client_does(self):
+        checked_in = self.env["dealer.repair.order"]
+        for index in range(6):
+            checked_in |= self._checked_in_order(
+                vehicle=self._make_vehicle(self.store_a, f"京A3{index:04d}"),
+                promised_date=f"2026-11-23 {8 + 2 * index:02d}:30:00", key_tag=f"K-{index}",
+            )
+        approved = self._approved_order(
+            vehicle=self._make_vehicle(self.store_a, "京A31000"), promised_date="2026-11-23 09:00:00",
+        )
         self.env.invalidate_all()
+        action, views = self._board_views()
+        self.assertEqual(set(views["views"]), {"kanban", "list", "search"})
+        kanban_spec, kanban = self._view_specification(views, "kanban")
+        group_by = kanban.get("default_group_by")
+        self.assertEqual(group_by, "state", "the dispatcher's columns are the order states")
+        fields_info = views["models"]["dealer.repair.order"]["fields"]
+        for progressbar in kanban.iter("progressbar"):
+            # the client parses colors as JSON and the server groups by the field
+            self.assertTrue(json.loads(progressbar.get("colors")))
+            self.assertTrue(fields_info[progressbar.get("field")]["groupable"], progressbar.get("field"))
+        self.assertTrue({"is_late", "parts_waiting", "is_overnight", "key_tag"} <= set(kanban_spec))
+        domain = [*ast.literal_eval(action.domain), ("id", "in", (checked_in | approved).ids)]
         Order = self.env["dealer.repair.order"]
-        domain = [("state", "in", ("checked_in", "approved", "in_progress", "quality_check", "ready")),
-                  ("id", "in", orders.ids)]
-        with self.assertQueryCount(ws_advisor=6):
-            result = Order.web_search_read(domain, BOARD_SPEC, limit=80)
-        self.assertEqual(result["length"], 20)
-        self.assertEqual(len([r for r in result["records"] if r["is_late"]]), 10)
-        self.assertEqual(set(orders.ids), {r["id"] for r in result["records"]})
+        with self.assertQueryCount(ws_advisor=12):
+            board = Order.web_read_group(
+                domain, [group_by], auto_unfold=True, unfold_read_specification=kanban_spec,
+            )
+        columns = {group["state"]: group for group in board["groups"]}
+        self.assertEqual({state: group["__count"] for state, group in columns.items()},
+                         {"checked_in": 6, "approved": 1})
+        late = sorted(record["name"] for group in board["groups"] for record in group["__records"]
+                      if record["is_late"])
+        # promised 08:30 and 09:00 are past at 10:00; 10:30 onwards are not
+        self.assertEqual(late, sorted((checked_in[0] | approved).mapped("name")))
+        self.assertEqual([record["key_tag"] for record in columns["checked_in"]["__records"]
+                          if record["id"] == checked_in[2].id], ["K-2"])
+        list_spec, _list_arch = self._view_specification(views, "list")
+        rows = Order.web_search_read(domain, list_spec, limit=80)
+        self.assertEqual(rows["length"], 7)
+        self.assertEqual(len([row for row in rows["records"] if row["is_late"]]), 2)
 
 
 @tagged("post_install", "-at_install")

@@ -1,45 +1,54 @@
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.dealer_service.tests import reception_common
+PLATE = "辽BH1884"
+
+
+class TourCase(HttpCase):
+    """Tours in the demo store "Dalian Riich 4S Store", typed into the real forms by
+    the demo logins of each role (the data comes from the browser only)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.store = cls.env.ref("dealer_service.company_dalian_demo")
+        cls.vehicle = cls.env["fleet.vehicle"].search([("license_plate", "=", PLATE)])
+        cls.advisor = cls.env["res.users"].search([("login", "=", "advisor")])
+        cls.technician = cls.env["hr.employee"].search([("user_id.login", "=", "technician")])
+
+    def _order_of_the_tour(self):
+        order = self.env["dealer.repair.order"].search([("vehicle_id", "=", self.vehicle.id)], order="id desc", limit=1)
+        self.assertEqual(order.user_id, self.advisor, "the order was created by the advisor in the browser")
+        return order
+
+    def _assert_reception(self, order):
+        self.assertRecordValues(order, [{
+            "company_id": self.store.id, "partner_id": self.vehicle.customer_id.id, "mileage": 23456,
+            "fuel_level": "half", "covers_fitted": True, "valuables_reminded": True, "old_part_choice": "take",
+            "customer_complaint": "保养到期，刹车有异响", "diagnosis_signed_by": "Cao Hao",
+            "work_order_signed_by": "Cao Hao",
+        }])
+        self.assertTrue(order.diagnosis_signature and order.work_order_signature)
+        labour, part = order.line_ids.sorted("id")[:2]
+        self.assertRecordValues(labour | part, [
+            {"line_type": "labour", "payer": "customer", "is_added_work": False, "approval_state": "not_required"},
+            {"line_type": "part", "payer": "customer", "is_added_work": False, "approval_state": "not_required"},
+        ])
+        self.assertEqual(labour.labour_operation_id.code, "M001")
+        self.assertEqual(part.product_id.name, "Oil filter")
+        return labour, part
+
 
 
 @tagged("post_install", "-at_install")
-class TestServiceAdvisorTour(reception_common.ReceptionCase, HttpCase):
-    """The service advisor's day in the browser: check-in, lines, approval,
-    dispatch, quality check, delivery and invoice."""
+class TestAdvisorTour(TourCase):
 
-    def test_service_advisor_flow(self):
-        sa = self._make_user(
-            "sa_tour", "dealer_service.dealer_service_group_manager,account.group_account_invoice",
-        )
-        technician = self.env["hr.employee"].create({
-            "name": "Tour Technician", "dealer_trade": "mechanical", "company_id": self.store_a.id,
-        })
-        bay = self.env["dealer.service.bay"].create({"name": "Tour Lift"})
-        appointment = self.env["dealer.appointment"].create({
-            "partner_id": self.customer.id, "vehicle_id": self.vehicle_a.id, "user_id": sa.id,
-            "date_start": "2026-11-23 09:00:00", "technician_id": technician.id, "bay_id": bay.id,
-        })
-        appointment.action_arrive()
-        order = appointment.repair_order_id
-        order.write({
-            **self._reception_values(),
-            "diagnosis_signature": reception_common.SIGNATURE,
-            "work_order_signature": reception_common.SIGNATURE,
-        })
-        self.start_tour(f"/odoo/repair-orders/{order.id}", "dealer_service_advisor_tour", login=sa.login)
-
-        self.assertEqual(order.state, "invoiced")
-        self.assertEqual(order.line_ids.labour_operation_id, self.op_brake)
-        self.assertRecordValues(order.job_ids, [{
-            "technician_id": technician.id, "bay_id": bay.id, "state": "done", "standard_hours": 1.0,
-        }])
-        self.assertEqual(len(order.job_ids.time_ids), 1)
-        self.assertRecordValues(order.quality_check_ids, [
-            {"level": "final", "result": "passed", "user_id": sa.id},
-        ])
-        invoice = order.invoice_ids
-        self.assertRecordValues(invoice, [{
-            "partner_id": self.customer.id, "state": "posted", "amount_untaxed": 200.0, "amount_tax": 26.0,
-        }])
-        self.assertEqual(invoice.invoice_line_ids.tax_ids, self.tax13)
+    def test_advisor_types_added_work_on_an_approved_order(self):
+        # Needs the fix of defect 2 (the server decides added work from the order's state,
+        # whatever the web client sends): until it is merged this test fails on its last step.
+        self.start_tour("/odoo/repair-orders/new", "dealer_service_advisor_added_work_tour", login="advisor")
+        order = self._order_of_the_tour()
+        self._assert_reception(order)
+        self.assertEqual(order.state, "approved")
+        added = order.line_ids.filtered(lambda line: line.labour_operation_id.code == "M006")
+        self.assertRecordValues(added, [{"is_added_work": True, "approval_state": "pending"}])
+        self.assertTrue(order.has_pending_added_work)

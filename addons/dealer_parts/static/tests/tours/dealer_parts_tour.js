@@ -24,6 +24,7 @@ registry.category("web_tour.tours").add("dealer_parts_receipt_tour", {
     ],
 });
 
+// the parts clerk takes the old part back before issuing the new one
 registry.category("web_tour.tours").add("dealer_parts_requisition_tour", {
     steps: () => [
         {
@@ -36,10 +37,30 @@ registry.category("web_tour.tours").add("dealer_parts_requisition_tour", {
             trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name='action_dealer_book_old_parts']))",
         },
         {
+            content: "The clerk cannot sign for the settlement desk",
+            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name='action_dealer_sign_settlement']))",
+        },
+    ],
+});
+
+// the settlement clerk (a service advisor) signs the requisition
+registry.category("web_tour.tours").add("dealer_parts_settlement_tour", {
+    steps: () => [
+        {
             content: "The settlement clerk signs the requisition",
             trigger: ".o_form_view button[name='action_dealer_sign_settlement']",
             run: "click",
         },
+        {
+            content: "Signed",
+            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name='action_dealer_sign_settlement']))",
+        },
+    ],
+});
+
+// the parts clerk issues the new part
+registry.category("web_tour.tours").add("dealer_parts_issue_tour", {
+    steps: () => [
         {
             content: "Issue the new part",
             trigger: ".o_form_view .o_statusbar_buttons button[name='button_validate']:visible",

@@ -1,116 +1,346 @@
 import { registry } from "@web/core/registry";
 
+// The service day in the demo store, typed into the real forms by the real roles:
+// the advisor receives the vehicle, the technician clocks on and off and self-checks,
+// the QC inspector fails then passes the final inspection, the advisor delivers.
+
 const currentState = (label) => ({
     content: `The order is ${label}`,
     trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains('${label}')`,
 });
 
+const clickButton = (name, content) => ({
+    content,
+    trigger: `.o_form_view .o_statusbar_buttons button[name='${name}']`,
+    run: "click",
+});
+
+const openTab = (name) => ({
+    content: `Open the ${name} tab`,
+    trigger: `.o_notebook_headers a[name='${name}']`,
+    run: "click",
+});
+
+const pickMany2one = (field, text, item, scope = ".o_form_view") => [
+    {
+        content: `Type ${text} in ${field}`,
+        trigger: `${scope} .o_field_widget[name='${field}'] input`,
+        run: `edit ${text}`,
+    },
+    {
+        content: `Pick ${item}`,
+        trigger: `.o-autocomplete--dropdown-menu .ui-menu-item > a:contains('${item}')`,
+        run: "click",
+    },
+];
+
+const save = [
+    {
+        content: "Save",
+        trigger: ".o_form_view .o_form_button_save",
+        run: "click",
+    },
+    {
+        content: "Saved",
+        trigger: ".o_form_view .o_form_saved",
+    },
+];
+
+const sign = (field) => [
+    {
+        content: `The customer signs ${field}`,
+        trigger: `.o_field_widget[name='${field}'] .o_signature`,
+        run: "click",
+    },
+    {
+        content: "Adopt the signature drawn from the name",
+        trigger: ".modal .modal-footer button.btn-primary:contains('Adopt & Sign'):enabled",
+        run: "click",
+    },
+    {
+        content: "The signature is on the form",
+        trigger: `body:not(:has(.modal)) .o_field_widget[name='${field}'] img.o_signature`,
+    },
+];
+
+// the check level offered to the signer (editable or read-only)
+const checkLevel = (label) => ({
+    content: `The check is a ${label}`,
+    trigger: `.modal .o_field_widget[name='level'] input:value('${label}'), .modal .o_field_widget[name='level'] span:contains('${label}')`,
+});
+
+const addLine = (content) => ({
+    content,
+    trigger: ".o_field_widget[name='line_ids'] .o_field_x2many_list_row_add a",
+    run: "click",
+});
+
+// the n-th line, once it is the one being edited
+const lineRow = (index) => `.o_field_widget[name='line_ids'] .o_data_row:nth-child(${index}).o_selected_row`;
+
+// reception: a new order for a demo vehicle, the walk-around, the lines, the signatures
+const receptionSteps = () => [
+    ...pickMany2one("vehicle_id", "辽BH1884", "辽BH1884"),
+    {
+        content: "The vehicle's customer is filled in",
+        trigger: ".o_form_view .o_field_widget[name='partner_id'] input:not(:value(''))",
+    },
+    openTab("reception"),
+    {
+        content: "Mileage read on the dashboard",
+        trigger: ".o_field_widget[name='mileage'] input",
+        run: "edit 23456",
+    },
+    {
+        content: "Fuel at one half",
+        trigger: ".o_field_widget[name='fuel_level'] input[data-value='half']",
+        run: "click",
+    },
+    {
+        content: "Seat and floor covers fitted",
+        trigger: ".o_field_widget[name='covers_fitted'] input",
+        run: "click",
+    },
+    {
+        content: "Customer reminded of valuables",
+        trigger: ".o_field_widget[name='valuables_reminded'] input",
+        run: "click",
+    },
+    {
+        content: "The customer takes the old parts",
+        trigger: ".o_field_widget[name='old_part_choice'] input[data-value='take']",
+        run: "click",
+    },
+    {
+        content: "The complaint in the customer's words",
+        trigger: ".o_field_widget[name='customer_complaint'] textarea",
+        run: "edit 保养到期，刹车有异响",
+    },
+    clickButton("action_check_in", "Check the vehicle in"),
+    currentState("Checked In"),
+    openTab("lines"),
+    addLine("Add a labour line"),
+    ...pickMany2one("labour_operation_id", "Engine oil and filter", "Engine oil and filter change", lineRow(1)),
+    addLine("Add a part line"),
+    {
+        content: "The line is a part",
+        trigger: `${lineRow(2)} .o_field_widget[name='line_type'] input`,
+        run: "click",
+    },
+    {
+        content: "Choose Part",
+        trigger: ".o_select_menu_item:contains('Part')",
+        run: "click",
+    },
+    ...pickMany2one("product_id", "Oil filter", "Oil filter", lineRow(2)),
+    openTab("reception"),
+    {
+        content: "Who signs the diagnosis sheet",
+        trigger: ".o_field_widget[name='diagnosis_signed_by'] input",
+        run: "edit Cao Hao",
+    },
+    {
+        content: "Who signs the work order",
+        trigger: ".o_field_widget[name='work_order_signed_by'] input",
+        run: "edit Cao Hao",
+    },
+    // saved first, so that the signature dialog draws the signer's name
+    ...save,
+    ...sign("diagnosis_signature"),
+    ...sign("work_order_signature"),
+    ...save,
+    clickButton("action_approve", "The customer approved the work order"),
+    currentState("Approved"),
+];
+
+registry.category("web_tour.tours").add("dealer_service_advisor_added_work_tour", {
+    steps: () => [
+        ...receptionSteps(),
+        // on the approved order the advisor types added work into the form
+        openTab("lines"),
+        addLine("Add the work found during the repair"),
+        ...pickMany2one("labour_operation_id", "Wheel alignment", "Wheel alignment", lineRow(3)),
+        ...save,
+        {
+            content: "The added work waits for the customer",
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row:contains('Wheel alignment') .o_field_widget[name='approval_state']:contains('Waiting for Customer')",
+        },
+    ],
+});
+
 registry.category("web_tour.tours").add("dealer_service_advisor_tour", {
     steps: () => [
-        // reception: the walk-around check was recorded, the SA checks the vehicle in
-        currentState("Draft"),
+        ...receptionSteps(),
+        clickButton("action_dispatch_jobs", "Dispatch the jobs to the workshop"),
         {
-            content: "Check the vehicle in",
-            trigger: ".o_form_view button[name='action_check_in']",
+            content: "Edit the dispatched job in the list",
+            trigger: ".o_list_view .o_data_row td[name='name']:contains('Engine oil and filter change')",
             run: "click",
         },
-        currentState("Checked In"),
-        // work order: add a labour line from the catalogue
+        ...pickMany2one("technician_id", "Wang Qiang", "Wang Qiang", ".o_list_view .o_data_row.o_selected_row"),
         {
-            content: "Open the lines",
-            trigger: ".o_notebook_headers a[name='lines']",
-            run: "click",
-        },
-        {
-            content: "Add a line",
-            trigger: ".o_field_widget[name='line_ids'] .o_field_x2many_list_row_add a",
+            content: "Save the job",
+            trigger: ".o_list_button_save",
             run: "click",
         },
         {
-            content: "Choose the labour operation",
-            trigger: ".o_field_widget[name='line_ids'] .o_data_row .o_field_widget[name='labour_operation_id'] input",
-            run: "edit Brake inspection",
-        },
-        {
-            content: "Pick it in the catalogue",
-            trigger: ".ui-menu-item > a:contains('Brake inspection')",
-            run: "click",
-        },
-        {
-            content: "Save the order",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Saved",
-            trigger: ".o_form_saved",
-        },
-        // the customer signed: approve
-        {
-            content: "The customer approves the work order",
-            trigger: ".o_form_view button[name='action_approve']",
-            run: "click",
-        },
-        currentState("Approved"),
-        // dispatch to the workshop: the technician reserved by the appointment gets the job
-        {
-            content: "Dispatch the jobs",
-            trigger: ".o_form_view button[name='action_dispatch_jobs']",
-            run: "click",
-        },
-        {
-            content: "The job is dispatched to the reserved technician",
-            trigger: ".o_list_view .o_data_row td[name='technician_id']:contains('Tour Technician')",
-        },
-        {
-            content: "Clock on",
-            trigger: ".o_list_view .o_data_row button[name='action_clock_on']",
-            run: "click",
-        },
-        {
-            content: "Job done",
-            trigger: ".o_list_view .o_data_row button[name='action_done']",
-            run: "click",
-        },
-        {
-            content: "The job is done",
-            trigger: ".o_list_view .o_data_row td[name='state']:contains('Done')",
+            content: "The job is given to the technician",
+            trigger: ".o_list_view .o_data_row:not(.o_selected_row) td[name='technician_id']:contains('Wang Qiang')",
         },
         {
             content: "Back to the order",
             trigger: ".o_breadcrumb .breadcrumb-item:not(.active):last a",
             run: "click",
         },
+        currentState("Approved"),
+    ],
+});
+
+// the advisor signs the order's parts requisition as the settlement clerk
+registry.category("web_tour.tours").add("dealer_service_settlement_sign_tour", {
+    steps: () => [
+        {
+            content: "Open the order's parts requisition",
+            trigger: "button[name='action_view_pickings']",
+            run: "click",
+        },
+        {
+            content: "Open the requisition",
+            trigger: ".o_list_view .o_data_row td[name='name']",
+            run: "click",
+        },
+        {
+            content: "Sign as the settlement clerk",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_dealer_sign_settlement']",
+            run: "click",
+        },
+        {
+            content: "Signed",
+            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name='action_dealer_sign_settlement']))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("dealer_service_technician_tour", {
+    steps: () => [
+        openTab("workshop"),
+        {
+            content: "Clock on the job",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row button[name='action_clock_on']",
+            run: "click",
+        },
         currentState("In Progress"),
-        // quality check: final inspection
         {
-            content: "Send the vehicle to quality check",
-            trigger: ".o_form_view button[name='action_request_quality_check']",
+            content: "Clock off for the break",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row button[name='action_clock_off']",
             run: "click",
         },
+        {
+            content: "Clock on again after the break",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row button[name='action_clock_on']",
+            run: "click",
+        },
+        {
+            content: "The job is done",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row button[name='action_done']",
+            run: "click",
+        },
+        {
+            content: "Done",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row td[name='state']:contains('Done')",
+        },
+        clickButton("action_new_quality_check", "Sign the self-check"),
+        ...pickMany2one("job_id", "Engine oil", "Engine oil and filter change", ".modal"),
+        checkLevel("Technician Self-Check"),
+        {
+            content: "Sign it",
+            trigger: ".modal .modal-footer .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Signed",
+            trigger: "body:not(:has(.modal)) .o_form_view",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("dealer_service_technician_rework_tour", {
+    steps: () => [
+        openTab("workshop"),
+        {
+            content: "Clock on the job sent back",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row button[name='action_clock_on']",
+            run: "click",
+        },
+        {
+            content: "The rework is done",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row button[name='action_done']",
+            run: "click",
+        },
+        {
+            content: "Done",
+            trigger: ".o_field_widget[name='job_ids'] .o_data_row td[name='state']:contains('Done')",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("dealer_service_advisor_request_qc_tour", {
+    steps: () => [
+        clickButton("action_request_quality_check", "Send the vehicle to quality check"),
         currentState("Quality Check"),
+    ],
+});
+
+const finalInspection = (result) => [
+    clickButton("action_new_quality_check", "Sign the final inspection"),
+    checkLevel("Final Inspection"),
+    ...pickMany2one("job_id", "Engine oil", "Engine oil and filter change", ".modal"),
+    {
+        content: `The result is ${result}`,
+        trigger: `.modal .o_field_widget[name='result'] input[data-value='${result}']`,
+        run: "click",
+    },
+    {
+        content: "What was checked",
+        trigger: ".modal .o_field_widget[name='note'] textarea",
+        run: result === "failed" ? "edit 机油滤清器渗油，重新紧固" : "edit 复检合格",
+    },
+    {
+        content: "Sign it",
+        trigger: ".modal .modal-footer .o_form_button_save",
+        run: "click",
+    },
+    {
+        content: "Signed",
+        trigger: "body:not(:has(.modal)) .o_form_view",
+    },
+];
+
+registry.category("web_tour.tours").add("dealer_service_qc_fail_tour", {
+    steps: () => [
+        currentState("Quality Check"),
+        ...finalInspection("failed"),
+        currentState("In Progress"),
+    ],
+});
+
+registry.category("web_tour.tours").add("dealer_service_qc_pass_tour", {
+    steps: () => [
+        currentState("Quality Check"),
+        ...finalInspection("passed"),
+        openTab("quality"),
         {
-            content: "Sign the final inspection",
-            trigger: ".o_form_view button[name='action_new_quality_check']",
-            run: "click",
+            content: "The final inspection passed",
+            trigger: ".o_field_widget[name='final_inspection_passed'] input:checked",
         },
-        {
-            content: "Save the signed final inspection",
-            trigger: ".modal-footer .o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Ready for delivery",
-            trigger: "body:not(:has(.o_dialog)) .o_form_view button[name='action_mark_ready']",
-            run: "click",
-        },
+    ],
+});
+
+registry.category("web_tour.tours").add("dealer_service_advisor_delivery_tour", {
+    steps: () => [
+        clickButton("action_mark_ready", "Ready for delivery"),
         currentState("Ready"),
-        // delivery checklist and delivery
-        {
-            content: "Open the delivery checklist",
-            trigger: ".o_notebook_headers a[name='delivery']",
-            run: "click",
-        },
+        openTab("delivery"),
         ...["delivery_washed", "delivery_walkround", "delivery_charges_explained", "delivery_old_parts"].map(
             (name) => ({
                 content: `Tick ${name}`,
@@ -118,21 +348,7 @@ registry.category("web_tour.tours").add("dealer_service_advisor_tour", {
                 run: "click",
             })
         ),
-        {
-            content: "Deliver",
-            trigger: ".o_form_view button[name='action_deliver']",
-            run: "click",
-        },
+        clickButton("action_deliver", "Deliver the vehicle"),
         currentState("Delivered"),
-        // settlement
-        {
-            content: "Invoice the customer",
-            trigger: ".o_form_view button[name='action_create_invoices']",
-            run: "click",
-        },
-        {
-            content: "The customer invoice is posted",
-            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Posted')",
-        },
     ],
 });
