@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .dealer_parts_document_mixin import dealer_action
+
 COUNT_STATES = [
     ("draft", "Draft"),
     ("counting", "Counting"),
@@ -21,6 +23,7 @@ class DealerPartsCount(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_count"
+    _dealer_sealed_fields = ("state", "move_ids", "void_move_ids")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram")
     company_id = fields.Many2one("res.company", string="Store", required=True, index=True,
@@ -60,6 +63,7 @@ class DealerPartsCount(models.Model):
     def _dealer_copy_names(self):
         return ["Parts Manager / 配件主管联", "Finance / 财务联"]
 
+    @dealer_action
     def action_start(self):
         if any(count.state != "draft" for count in self):
             raise UserError(self.env._("Only draft counts are started."))
@@ -80,6 +84,7 @@ class DealerPartsCount(models.Model):
         self.write({"state": "counting"})
         return True
 
+    @dealer_action
     def action_validate(self):
         for count in self:
             if count.state != "counting":
@@ -122,6 +127,7 @@ class DealerPartsCount(models.Model):
                 ("state", "=", "done"),
             ])
 
+    @dealer_action
     def _dealer_do_void(self, reason):
         """Reverse the adjustments of the count with visible counter-moves."""
         for count in self:
@@ -146,6 +152,7 @@ class DealerPartsCount(models.Model):
             count.void_move_ids = counter
         return True
 
+    @dealer_action
     def action_cancel(self):
         if any(count.state == "done" for count in self):
             raise UserError(self.env._("A validated count is not cancelled: count again to correct it."))

@@ -21,12 +21,23 @@ class DealerPartsDemo(models.AbstractModel):
     _description = "Parts Demo Data"
 
     @api.model
+    def _enable_stores(self):
+        """Switch the parts discipline on in the demo stores, each in the warehouse it was created with."""
+        for xmlid in ("base.main_company", "dealer_service.company_dalian_demo"):
+            company = self.env.ref(xmlid, raise_if_not_found=False)
+            if not company or company.dealer_parts_warehouse_id:
+                continue
+            warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], order="id")
+            company.write({"dealer_parts_enabled": True, "dealer_parts_warehouse_id": warehouse[:1].id})
+        return True
+
+    @api.model
     def _generate(self):
         company = self.env.ref("base.main_company")
         Product = self.env["product.template"].with_company(company)
         if Product.search_count([("dealer_oem_number", "=like", "DEMO-%")]):
             return True
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        warehouse = company.dealer_parts_warehouse_id
         brand = self.env["fleet.vehicle.model.brand"].search([("name", "=", "Volkswagen")], limit=1) or \
             self.env["fleet.vehicle.model.brand"].create({"name": "Volkswagen"})
         models_ = self.env["fleet.vehicle.model"]

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .dealer_parts_document_mixin import dealer_action
+
 PLAN_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -20,6 +22,7 @@ class DealerPartsPlan(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_plan"
+    _dealer_sealed_fields = ("state", "approved_by_id", "approved_date")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram",
                        help="Per-store gapless number taken at approval.")
@@ -127,6 +130,7 @@ class DealerPartsPlan(models.Model):
             })
         return result
 
+    @dealer_action
     def action_submit(self):
         self._check_state(("draft",), self.env._("Submitting"))
         for plan in self:
@@ -135,6 +139,7 @@ class DealerPartsPlan(models.Model):
         self.write({"state": "to_approve"})
         return True
 
+    @dealer_action
     def action_approve(self):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
             raise AccessError(self.env._("Only the parts manager approves purchase plans."))
@@ -148,16 +153,19 @@ class DealerPartsPlan(models.Model):
     def _action_approve(self):
         return True
 
+    @dealer_action
     def action_reset(self):
         self._check_state(("to_approve",), self.env._("Sending back to draft"))
         self.write({"state": "draft"})
         return True
 
+    @dealer_action
     def action_cancel(self):
         self._check_state(("draft", "to_approve"), self.env._("Cancelling"))
         self.write({"state": "cancel"})
         return True
 
+    @dealer_action
     def action_create_rfq(self):
         """One request for quotation per supplier; A-class parts need three quotes
         (or the manager's reason) first."""

@@ -12,3 +12,13 @@ class ProductProduct(models.Model):
         if value and operator in ("ilike", "=", "=ilike", "like"):
             domain = Domain.OR([domain, [("dealer_oem_number", operator, value)]])
         return domain
+
+    def _dealer_parts(self):
+        """The products that are parts: an OEM part number, or filed under the Parts category."""
+        category = self.env.ref("dealer_service.product_category_parts", raise_if_not_found=False)
+        prefix = category.parent_path if category else None
+        return self.filtered(lambda product: product.dealer_oem_number or (
+            prefix and (product.categ_id.parent_path or "").startswith(prefix)))
+
+    def _dealer_is_part(self):
+        return bool(self._dealer_parts())

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from .dealer_parts_document_mixin import dealer_action
 from .stock_picking_type import DOC_KINDS, DOC_SEQUENCE, ISSUE_KINDS, PAID_FIRST_KINDS
 
 # copies of each document as the parts procedure (seed 000) lists them
@@ -24,6 +25,12 @@ class StockPicking(models.Model):
     _inherit = ["stock.picking", "dealer.parts.document.mixin"]
     _dealer_number_field = "dealer_number"
     _dealer_report = "dealer_parts.action_report_parts_picking"
+    _dealer_sealed_fields = (
+        "dealer_inspect_buyer_id", "dealer_inspect_buyer_date", "dealer_inspect_keeper_id",
+        "dealer_inspect_keeper_date",
+        "dealer_settlement_user_id", "dealer_settlement_date", "dealer_warranty_user_id", "dealer_paid",
+        "dealer_paid_user_id", "dealer_paid_date", "dealer_settled", "dealer_void_picking_id", "dealer_void_of_id",
+    )
 
     dealer_doc_kind = fields.Selection(
         DOC_KINDS, string="Parts Document", compute="_compute_dealer_doc_kind", store=True, readonly=False,
@@ -78,8 +85,6 @@ class StockPicking(models.Model):
     def _compute_dealer_doc_kind(self):
         for picking in self:
             kind = picking.picking_type_id.dealer_doc_kind
-            if not kind and picking.picking_type_id.code == "incoming":
-                kind = "receipt"
             if picking.dealer_doc_kind and kind and picking.dealer_doc_kind in ISSUE_KINDS and kind in ISSUE_KINDS:
                 continue
             picking.dealer_doc_kind = kind
@@ -137,12 +142,14 @@ class StockPicking(models.Model):
         if not self.env.user.has_group(group):
             raise AccessError(message)
 
+    @dealer_action
     def action_dealer_inspect_buyer(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
                                    self.env._("Only parts staff record receipt inspections."))
         self.write({"dealer_inspect_buyer_id": self.env.user.id, "dealer_inspect_buyer_date": fields.Datetime.now()})
         return True
 
+    @dealer_action
     def action_dealer_inspect_keeper(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
                                    self.env._("Only parts staff record receipt inspections."))
@@ -160,18 +167,21 @@ class StockPicking(models.Model):
             raise UserError(self.env._("No old part is due on %(doc)s.", doc=", ".join(self.mapped("name"))))
         return moves.action_dealer_book_old_part()
 
+    @dealer_action
     def action_dealer_sign_settlement(self):
         self._dealer_require_group("dealer_service.dealer_service_group_advisor",
                                    self.env._("Only a settlement clerk (service advisor) signs requisitions."))
         self.write({"dealer_settlement_user_id": self.env.user.id, "dealer_settlement_date": fields.Datetime.now()})
         return True
 
+    @dealer_action
     def action_dealer_sign_warranty(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_warranty_supervisor",
                                    self.env._("Only a warranty clerk signs warranty requisitions."))
         self.write({"dealer_warranty_user_id": self.env.user.id})
         return True
 
+    @dealer_action
     def action_dealer_register_payment(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
                                    self.env._("Only the parts counter registers payments."))
@@ -182,6 +192,7 @@ class StockPicking(models.Model):
                     "dealer_paid_date": fields.Datetime.now()})
         return True
 
+    @dealer_action
     def action_dealer_mark_settled(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_manager",
                                    self.env._("Only the parts manager marks account slips as settled."))
@@ -197,8 +208,17 @@ class StockPicking(models.Model):
         return super().button_validate()
 
     def _dealer_applies(self):
+        """The parts discipline governs transfers of parts on the operation types
+        the suite marks in the store's parts warehouse, where the capability is on."""
         self.ensure_one()
-        return bool(self.company_id.dealer_parts_enabled and not self.dealer_void_of_id and not self.return_id)
+        picking_type = self.picking_type_id
+        return bool(
+            self.company_id.dealer_parts_enabled
+            and picking_type.dealer_parts_governed
+            and picking_type.warehouse_id == self.company_id.dealer_parts_warehouse_id
+            and not self.dealer_void_of_id and not self.return_id
+            and (self.dealer_doc_kind in ISSUE_KINDS or self.move_ids.product_id._dealer_is_part())
+        )
 
     def _dealer_check_validation(self):
         for picking in self:
@@ -212,11 +232,16 @@ class StockPicking(models.Model):
                         "Record both inspections of %(doc)s (buyer on pick-up, keeper with the planner on "
                         "arrival) before validating it.", doc=picking.name))
             elif picking.picking_type_code == "outgoing":
-                if kind not in ISSUE_KINDS:
+                if kind not in ISSUE_KINDS and not picking._dealer_has_sale_document():
                     raise UserError(self.env._(
                         "No goods leave without a document: use a repair requisition, a retail ticket or an "
                         "issue slip instead of %(doc)s.", doc=picking.name))
                 picking._dealer_check_issue()
+
+    def _dealer_has_sale_document(self):
+        """A delivery of a sale order has its document: the sale order."""
+        self.ensure_one()
+        return "sale_id" in self._fields and bool(self.sale_id)
 
     def _dealer_check_issue(self):
         self.ensure_one()
@@ -345,6 +370,7 @@ class StockPicking(models.Model):
         return backorders
 
     # ------------------------------------------------------------------ void
+    @dealer_action
     def _dealer_do_void(self, reason):
         for picking in self:
             if picking.state != "done":

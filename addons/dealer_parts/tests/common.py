@@ -10,7 +10,8 @@ class PartsCase(common.DealerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.store_a.id)], limit=1)
+        cls.warehouse = cls._enable_parts(cls.store_a)
+        cls.warehouse_b = cls._enable_parts(cls.store_b)
         cls.stock = cls.warehouse.lot_stock_id
         cls.customer_location = cls.warehouse.dealer_requisition_type_id.default_location_dest_id
         cls.bins = cls.env["stock.location"]._dealer_create_bins(cls.warehouse, "A", 1, 1, 3)
@@ -32,6 +33,13 @@ class PartsCase(common.DealerCase):
         cls.service_manager = cls._make_user("parts_sm_t", "dealer_service.dealer_service_group_manager")
         cls.accountant = cls._make_user(
             "parts_accountant_t", "account.group_account_manager,dealer_parts.dealer_parts_group_clerk")
+
+    @classmethod
+    def _enable_parts(cls, company):
+        """Switch the parts discipline on in the store's warehouse, as an administrator does in the settings."""
+        warehouse = cls.env["stock.warehouse"].search([("company_id", "=", company.id)], order="id", limit=1)
+        company.write({"dealer_parts_enabled": True, "dealer_parts_warehouse_id": warehouse.id})
+        return warehouse
 
     @classmethod
     def _make_part(cls, oem, name, cost, price, bin_location=None, returnable=False, brand=None):
