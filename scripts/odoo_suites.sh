@@ -35,9 +35,9 @@ run_suites() {  # $1 label, $2 database, $3 modules
         || { echo "[suites] install failed: see $OUT/$label-install.log" >&2; exit 1; }
     echo "[suites] $label: running ${SUITES[*]} (log: $OUT/$label.log)"
     # failures are expected in both runs: the comparison decides
-    (cd "$DEALER_ODOO_ADDONS" && "$PY" -m pytest -p no:cacheprovider -q -rfE \
-        --rootdir="$DEALER_ODOO_ADDONS" --odoo-database="$db" --odoo-config="$CONF" \
-        "${TEST_DIRS[@]}") > "$OUT/$label.log" 2>&1 || true
+    # run from the repository: inside Odoo's addons folder, addons such as `calendar` shadow the standard library
+    (cd "$ROOT" && "$PY" -m pytest -p no:cacheprovider -q -rfE \
+        --odoo-database="$db" --odoo-config="$CONF" "${TEST_DIRS[@]}") > "$OUT/$label.log" 2>&1 || true
     grep -E '^(FAILED|ERROR) ' "$OUT/$label.log" | sed -E 's/ - .*//' | sort -u > "$OUT/$label.failures"
     echo "[suites] $label: $(tail -1 "$OUT/$label.log") in $(( $(date +%s) - start )) s"
 }
