@@ -29,9 +29,13 @@ def dealer_action(method):
     return wrapper
 
 
+def is_unsealed(env):
+    return bool(env.cr.cache.get(_UNSEALED))
+
+
 def check_sealed(records, vals, sealed, creating=False):
     """Refuse a plain create or write of sealed fields outside the actions."""
-    if records.env.cr.cache.get(_UNSEALED):
+    if is_unsealed(records.env):
         return
     touched = [name for name in sealed if name in vals]
     if creating:
