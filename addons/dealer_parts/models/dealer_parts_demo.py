@@ -49,7 +49,7 @@ class DealerPartsDemo(models.AbstractModel):
                 "FAW-VW Parts Centre 一汽大众配件中心", "Changchun Auto Parts 长春汽配",
                 "Shanghai Jiading Parts 嘉定汽配城", "Beijing Bosch Service 北京博世")])
         garage = self.env["res.partner"].create({"name": "Shunfeng Logistics Fleet 顺丰车队", "is_company": True})
-        garage.with_company(company).write({"dealer_account_customer": True, "dealer_parts_credit_limit": 20000.0})
+        garage.with_company(company).write({"dealer_account_customer": True, "credit_limit": 20000.0})
         bins = self.env["stock.location"]._dealer_create_bins(warehouse, "A", 4, 5, 10)
         values = []
         for i in range(200):
@@ -104,7 +104,10 @@ class DealerPartsDemo(models.AbstractModel):
             })
             ticket.action_confirm()
             ticket.action_assign()
+            # cash first: the ticket's invoice is paid at the cashier
             ticket.action_dealer_register_payment()
+            self.env["account.payment.register"].with_company(company).with_context(
+                active_model="account.move", active_ids=ticket.dealer_invoice_id.ids).create({})._create_payments()
             ticket.with_context(skip_backorder=True, skip_sms=True,
                                picking_ids_not_to_backorder=ticket.ids).button_validate()
         self.env["product.template"]._dealer_compute_abc(company)

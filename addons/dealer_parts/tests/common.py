@@ -28,7 +28,8 @@ class PartsCase(common.DealerCase):
         cls.clerk_2 = cls._make_user("parts_clerk_t2", "dealer_parts.dealer_parts_group_clerk")
         cls.manager = cls._make_user("parts_manager_t", "dealer_parts.dealer_parts_group_manager",
                                      companies=cls.store_a | cls.store_b)
-        cls.advisor = cls._make_user("parts_advisor_t", "dealer_service.dealer_service_group_advisor")
+        cls.advisor = cls._make_user("parts_advisor_t", "dealer_service.dealer_service_group_advisor",
+                                     companies=cls.store_a | cls.store_b)
         cls.warranty_sup = cls._make_user("parts_warranty_t", "dealer_parts.dealer_parts_group_warranty_supervisor")
         cls.service_manager = cls._make_user("parts_sm_t", "dealer_service.dealer_service_group_manager")
         # exactly the groups of the demo login `accountant` (Billing Administrator), no parts role
@@ -79,6 +80,15 @@ class PartsCase(common.DealerCase):
         })
         order.button_confirm()
         return order
+
+    def _pay(self, picking):
+        """Cash first: the counter invoices the ticket, the cashier registers the payment of the invoice."""
+        picking.with_user(self.clerk).action_dealer_register_payment()
+        self._pay_invoice(picking.dealer_invoice_id)
+
+    def _pay_invoice(self, invoice):
+        self.env["account.payment.register"].with_user(self.accountant).with_context(
+            active_model="account.move", active_ids=invoice.ids).create({})._create_payments()
 
     def _inspect(self, picking, user=None):
         picking = picking.with_user(user or self.clerk)

@@ -70,7 +70,7 @@ class TestPartsDocuments(common.PartsCase):
         numbers = []
         for _i in range(3):
             ticket = self._issue("retail", [(self.filter, 1)])
-            ticket.action_dealer_register_payment()
+            self._pay(ticket)
             draft = self._issue("retail", [(self.filter, 1)])  # never validated: takes no number
             self.assertFalse(draft.dealer_number)
             self._validate(ticket)
@@ -92,7 +92,7 @@ class TestPartsDocuments(common.PartsCase):
         self.assertIn("差损单", html)
         self.assertIn(note.name, html)
         ticket = self._issue("retail", [(self.pads, 1)])
-        ticket.action_dealer_register_payment()
+        self._pay(ticket)
         self._validate(ticket)
         html = self._html("dealer_parts.report_parts_picking", ticket)
         self.assertEqual(html.count('class="o_dealer_copy"'), 4)

@@ -57,9 +57,13 @@ class TestPartsMaster(common.PartsCase):
             product.with_company(self.store_b).standard_price = cost
             self._set_stock(product, stock, location=warehouse.lot_stock_id)
         for product, quantity in ((self.pump, 7), (self.pads, 5), (self.filter, 17)):
-            picking = self._issue("retail", [(product, quantity)], warehouse=warehouse)
-            picking.action_dealer_register_payment()
+            picking = self._issue("requisition", [(product, quantity)], warehouse=warehouse)
+            picking.move_ids.filtered(lambda m: m.dealer_old_part_state == "required").action_dealer_book_old_part()
             self._validate(picking)
+        # a loss is no consumption: the count finds 13 filters missing (23 -> 10), booked as an inventory loss
+        self._set_stock(self.filter, 10, location=warehouse.lot_stock_id)
+        # the consumption is the moves' value: today's cost does not rewrite it
+        self.pump.with_company(self.store_b).standard_price = 900.0
         # pump 3500 (69.9 %), pads 1000 (cumulated 89.8 %), filter 510 of 5010
         self.env["product.template"]._dealer_compute_abc(self.store_b)
 

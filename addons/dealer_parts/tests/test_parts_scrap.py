@@ -168,4 +168,4 @@ class TestPartsScrap(common.PartsCase):
         reversal = request.void_account_move_id
         self.assertEqual(reversal.state, "posted")
         self.assertEqual(reversal.reversed_entry_id, request.account_move_id)
-        self.assertEqual(reversal.line_ids.filtered(lambda l: l.account_id == self.stock_account).debit, 1000.0)
+        self.assertEqual(reversal.line_ids.filtered(lambda line: line.account_id == self.stock_account).debit, 1000.0)
