@@ -81,7 +81,8 @@ class TestPartsPdf(common.PartsCase, HttpCase):
         cash = self._issue("cash", [(self.filter, 2)])
         self._pay(cash)
         self._validate(cash, user=self.clerk)
-        self._check("dealer_parts.report_parts_picking", cash, "出库单", ["保管员联", "提货人联", "调度员联", "收款员联"])
+        self._check("dealer_parts.report_parts_picking", cash, "出库单",
+                    ["保管员联", "提货人联", "调度员联", "收款员联"])
         garage = self.env["res.partner"].create({"name": "顺丰车队 Shunfeng Fleet", "credit_limit": 5000.0})
         garage.dealer_account_customer = True
         account = self._issue("account", [(self.filter, 3)], partner=garage)
