@@ -106,17 +106,24 @@ class DealerPartsCount(models.Model):
         return True
 
     def _dealer_apply(self):
-        """Post the differences through Odoo's inventory adjustment."""
+        """Post the differences through Odoo's inventory adjustment (one search, one create)."""
         self.ensure_one()
         Quant = self.env["stock.quant"].with_context(inventory_mode=True)
+        lines = self.line_ids.filtered("difference_qty")
+        existing = Quant.search([
+            ("product_id", "in", lines.product_id.ids), ("location_id", "in", lines.location_id.ids),
+            ("lot_id", "=", False), ("package_id", "=", False), ("owner_id", "=", False),
+        ])
+        by_key = {}
+        for quant in existing:
+            by_key.setdefault((quant.product_id, quant.location_id), quant)
+        missing = lines.filtered(lambda line: (line.product_id, line.location_id) not in by_key)
+        for quant in Quant.create([{"product_id": line.product_id.id, "location_id": line.location_id.id}
+                                   for line in missing]):
+            by_key[quant.product_id, quant.location_id] = quant
         quants = Quant
-        for line in self.line_ids.filtered("difference_qty"):
-            quant = Quant.search([("product_id", "=", line.product_id.id), ("location_id", "=", line.location_id.id),
-                                  ("lot_id", "=", False), ("package_id", "=", False), ("owner_id", "=", False)],
-                                 limit=1)
-            if not quant:
-                quant = Quant.create({"product_id": line.product_id.id, "location_id": line.location_id.id,
-                                      "inventory_quantity": line.counted_qty})
+        for line in lines:
+            quant = by_key[line.product_id, line.location_id]
             quant.inventory_quantity = quant.quantity + line.difference_qty
             quants |= quant
         if quants:

@@ -156,8 +156,16 @@ class DealerPartsPlan(models.Model):
                     del lines[product]
             elif point.product_uom.compare(to_order, 0) > 0:
                 lines[product] = {"quantity": to_order, "source": "reorder", "move_ids": []}
-        result = []
+        current = {}
         for product, vals in lines.items():
+            new = product._dealer_current_number()
+            if new in current:
+                current[new]["quantity"] += vals["quantity"]
+                current[new]["move_ids"] += vals["move_ids"]
+            else:
+                current[new] = vals
+        result = []
+        for product, vals in current.items():
             seller = product.with_company(self.company_id)._select_seller(quantity=vals["quantity"])
             result.append({
                 "product_id": product.id,

@@ -55,6 +55,16 @@ class DealerPartsPlanLine(models.Model):
     def _unlink_only_on_draft_plan(self):
         self.plan_id._dealer_check_editable({"line_ids"})
 
+    @api.onchange("product_id")
+    def _onchange_dealer_superseded_product(self):
+        """A plan line for a superseded part number proposes the new number."""
+        if not self.product_id:
+            return None
+        new, warning = self.product_id._dealer_supersession_warning()
+        if new:
+            self.product_id = new
+        return warning
+
     @api.depends("quantity", "price_unit")
     def _compute_subtotal(self):
         for line in self:

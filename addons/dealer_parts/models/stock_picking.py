@@ -252,6 +252,7 @@ class StockPicking(models.Model):
         )
 
     def _dealer_check_validation(self):
+        self._dealer_check_bins()
         for picking in self:
             kind = picking.dealer_doc_kind
             if picking.picking_type_code == "incoming":
@@ -268,6 +269,16 @@ class StockPicking(models.Model):
                         "No goods leave without a document: use a repair requisition, a retail ticket or an "
                         "issue slip instead of %(doc)s.", doc=picking.name))
                 picking._dealer_check_issue()
+
+    def _dealer_check_bins(self):
+        """One part per bin: nothing is put into a four-number bin that belongs to another part."""
+        for line in self.move_line_ids.filtered(lambda ml: ml.location_dest_id.dealer_bin_level == "position"):
+            owners = line.location_dest_id.dealer_bin_product_ids.product_id
+            if owners and line.product_id not in owners:
+                raise UserError(self.env._(
+                    "Bin %(bin)s belongs to %(owner)s: put %(part)s into its own bin (one part per bin).",
+                    bin=line.location_dest_id.dealer_bin_code, owner=", ".join(owners.mapped("display_name")),
+                    part=line.product_id.display_name))
 
     def _dealer_has_sale_document(self):
         """A delivery of a sale order has its document: the sale order."""

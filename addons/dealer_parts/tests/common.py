@@ -14,7 +14,7 @@ class PartsCase(common.DealerCase):
         cls.warehouse_b = cls._enable_parts(cls.store_b)
         cls.stock = cls.warehouse.lot_stock_id
         cls.customer_location = cls.warehouse.dealer_requisition_type_id.default_location_dest_id
-        cls.bins = cls.env["stock.location"]._dealer_create_bins(cls.warehouse, "A", 1, 1, 3)
+        cls.bins = cls.env["stock.location"]._dealer_create_bins(cls.warehouse, "T", 1, 1, 3)
         cls.bin_1, cls.bin_2, cls.bin_3 = cls.bins
         cls.brand = cls.env["fleet.vehicle.model.brand"].create({"name": "Partsbrand"})
         cls.supplier = cls.env["res.partner"].create({"name": "FAW Parts Supply"})
