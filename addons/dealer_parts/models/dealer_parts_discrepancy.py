@@ -113,7 +113,8 @@ class DealerPartsDiscrepancy(models.Model):
         """The claim against the supplier as a draft vendor credit note."""
         if not self.env.user.has_group("account.group_account_invoice"):
             raise AccessError(self.env._("Only accounting raises supplier credit notes."))
-        for note in self:
+        # accounting reads the notes; the note itself is updated by this action only
+        for note in self.sudo():
             if note.refund_id:
                 continue
             if note.claim_against != "supplier" or not note.claim_partner_id:
@@ -142,6 +143,7 @@ class DealerPartsDiscrepancy(models.Model):
                 refund.button_cancel()
             elif refund.state == "posted":
                 reversal = refund._reverse_moves(
-                    [{"ref": self.env._("Void of %(doc)s: %(reason)s", doc=note.name, reason=reason)}], cancel=True)
+                    [{"ref": self.env._("Void of %(doc)s: %(reason)s", doc=note.name, reason=reason),
+                      "invoice_date": fields.Date.context_today(self)}], cancel=True)
                 note.void_refund_id = reversal
         return True

@@ -228,7 +228,7 @@ class DealerPartsScrapRequest(models.Model):
             lines.append(fields.Command.create({
                 "name": request.name, "account_id": credit.id, "credit": request.amount_total,
             }))
-            move = self.env["account.move"].with_user(self.env.user).with_company(company).create({
+            move = self.env["account.move"].with_company(company).create({
                 "move_type": "entry",
                 "journal_id": journal.id,
                 "ref": request.name,

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -141,3 +142,29 @@ class TestPartsSealed(common.PartsCase):
         self.assertEqual(self.pump.with_context(location=self.stock.id).qty_available, 5)
         with self.assertRaises(AccessError):
             request.with_user(self.clerk).action_scrap()
+
+    def test_client_payload_cannot_write_sealed_fields(self):
+        """The same payload the web client (or an RPC script) sends: web_save of a sealed field."""
+        ticket = self._issue("retail", [(self.filter, 1)])
+        with self.assertRaisesRegex(UserError, "change only through"):
+            ticket.with_user(self.clerk).web_save({"dealer_paid": True, "note": "paid in cash"}, {})
+        self.assertFalse(ticket.dealer_paid)
+        self.assertFalse(ticket.note)
+
+    def test_void_discrepancy_note_reverses_the_claim(self):
+        receipt = self._receive(self.pump, 3, counted=2)
+        note = receipt.dealer_discrepancy_ids
+        note.with_user(self.accountant).action_create_refund()
+        refund = note.refund_id
+        refund.invoice_date = fields.Date.today()
+        refund.action_post()
+        self.env["dealer.parts.reason.wizard"].with_user(self.manager).create({
+            "res_model": "dealer.parts.discrepancy", "res_id": note.id, "action": "void",
+            "reason": "the missing pump arrived the next day",
+        }).action_confirm()
+        self.assertTrue(note.dealer_voided)
+        self.assertTrue(note.name)
+        self.assertRecordValues(note.void_refund_id, [{
+            "state": "posted", "reversed_entry_id": refund.id, "amount_total": refund.amount_total,
+        }])
+        self.assertEqual(refund.amount_residual, 0.0, "the claim is cancelled by its reversal")
