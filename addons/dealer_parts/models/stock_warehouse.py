@@ -27,8 +27,11 @@ class StockWarehouse(models.Model):
             company = warehouse.company_id
             Location = self.env["stock.location"]
             values = {}
-            for field, name in (("dealer_old_part_warranty_loc_id", self.env._("Old Parts (Warranty)")),
-                                ("dealer_old_part_counter_loc_id", self.env._("Old Parts (Counter)"))):
+            store_names = {
+                "dealer_old_part_warranty_loc_id": self.env._("Old Parts (Warranty)"),
+                "dealer_old_part_counter_loc_id": self.env._("Old Parts (Counter)"),
+            }
+            for field, name in store_names.items():
                 if not warehouse[field]:
                     values[field] = Location.create({
                         "name": name, "usage": "internal", "dealer_old_part_store": True,
