@@ -120,3 +120,19 @@ class TestStandardFlowsBesideTheParts(common.PartsCase):
         picking.button_validate()
         self.assertEqual(picking.state, "done")
         self.assertFalse(picking.dealer_number)
+        # a new store of the group starts with the parts discipline off: its receipts of parts are standard
+        store_c = self.env["res.company"].create({"name": "Store C (test)"})
+        self.assertFalse(store_c.dealer_parts_enabled)
+        warehouse_c = self.env["stock.warehouse"].search([("company_id", "=", store_c.id)])
+        receipt = self.env["stock.picking"].with_company(store_c).create({
+            "picking_type_id": warehouse_c.in_type_id.id,
+            "partner_id": self.supplier.id,
+            "move_ids": [Command.create({"product_id": self.filter.id, "product_uom_qty": 3,
+                                         "location_id": warehouse_c.in_type_id.default_location_src_id.id,
+                                         "location_dest_id": warehouse_c.lot_stock_id.id})],
+        })
+        receipt.action_confirm()
+        receipt.move_ids.quantity = 3
+        receipt.button_validate()
+        self.assertEqual(receipt.state, "done")
+        self.assertFalse(receipt.dealer_number)
