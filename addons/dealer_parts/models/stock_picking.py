@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from .dealer_parts_document_mixin import dealer_action
+from .dealer_parts_document_mixin import dealer_action, is_unsealed
 from .stock_picking_type import DOC_KINDS, DOC_SEQUENCE, ISSUE_KINDS, PAID_FIRST_KINDS
 
 # copies of each document as the parts procedure (seed 000) lists them
@@ -85,6 +85,15 @@ class StockPicking(models.Model):
         "unique(dealer_number, company_id)",
         "A parts document number must be unique per store.",
     )
+
+    def write(self, vals):
+        if "dealer_doc_kind" in vals and not is_unsealed(self.env):
+            numbered = self.filtered("dealer_number")
+            if numbered:
+                raise UserError(self.env._(
+                    "%(docs)s are numbered parts documents: their kind no longer changes.",
+                    docs=", ".join(numbered.mapped("display_name"))))
+        return super().write(vals)
 
     @api.depends("picking_type_id")
     def _compute_dealer_doc_kind(self):

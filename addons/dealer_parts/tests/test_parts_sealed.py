@@ -40,6 +40,10 @@ class TestPartsSealed(common.PartsCase):
         with self.assertRaisesRegex(UserError, "change only through"):
             picking.sudo().write({"dealer_number": "RQ2099-99999"})
         self.assertEqual(picking.dealer_number, number)
+        # nor does a numbered requisition become another kind of document
+        with self.assertRaisesRegex(UserError, "their kind no longer changes"):
+            picking.with_user(self.manager).write({"dealer_doc_kind": "retail"})
+        self.assertEqual(picking.dealer_doc_kind, "requisition")
         # a number typed at creation is refused too (it would collide with the sequence later)
         with self.assertRaisesRegex(UserError, "Document Number"):
             self.env["stock.picking"].with_user(self.clerk).create({
