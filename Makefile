@@ -1,10 +1,11 @@
 # Dealer After-Sales for Odoo: see README.md.
-.PHONY: run test bootstrap lint bench update clean-db help
+.PHONY: run test bootstrap lint bench update clean-db help odoo-suites
 
 help:
 	@echo "make run      set up what is missing, then serve the suite with demo data on http://127.0.0.1:8069"
 	@echo "make test     set up what is missing, then run every test on a throw-away database"
 	@echo "make lint     ruff and pylint-odoo"
+	@echo "make odoo-suites  Odoo's stock and purchase_stock tests with and without the suite, failures diffed (slow)"
 	@echo "make bench    benchmarks (bench/) at a real store's scale: timings and SQL query counts"
 	@echo "make update   update the six modules in the 'dealer' database"
 	@echo "make clean-db drop the 'dealer' database (the next 'make run' recreates it)"
@@ -20,6 +21,9 @@ test: bootstrap
 
 lint: bootstrap
 	@bash scripts/lint.sh
+
+odoo-suites: bootstrap
+	@bash scripts/odoo_suites.sh $(ARGS)
 
 bench: bootstrap
 	@bash scripts/bench.sh $(ARGS)

@@ -11,6 +11,7 @@ from . import stock_warehouse
 from . import stock_move
 from . import stock_picking
 from . import stock_scrap
+from . import stock_putaway_rule
 from . import dealer_parts_plan
 from . import dealer_parts_plan_line
 from . import dealer_parts_quote

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .dealer_parts_document_mixin import dealer_action
+
 COUNT_STATES = [
     ("draft", "Draft"),
     ("counting", "Counting"),
@@ -21,6 +23,7 @@ class DealerPartsCount(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_count"
+    _dealer_sealed_fields = ("state", "move_ids", "void_move_ids")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram")
     company_id = fields.Many2one("res.company", string="Store", required=True, index=True,
@@ -60,6 +63,7 @@ class DealerPartsCount(models.Model):
     def _dealer_copy_names(self):
         return ["Parts Manager / 配件主管联", "Finance / 财务联"]
 
+    @dealer_action
     def action_start(self):
         if any(count.state != "draft" for count in self):
             raise UserError(self.env._("Only draft counts are started."))
@@ -80,6 +84,7 @@ class DealerPartsCount(models.Model):
         self.write({"state": "counting"})
         return True
 
+    @dealer_action
     def action_validate(self):
         for count in self:
             if count.state != "counting":
@@ -101,17 +106,24 @@ class DealerPartsCount(models.Model):
         return True
 
     def _dealer_apply(self):
-        """Post the differences through Odoo's inventory adjustment."""
+        """Post the differences through Odoo's inventory adjustment (one search, one create)."""
         self.ensure_one()
         Quant = self.env["stock.quant"].with_context(inventory_mode=True)
+        lines = self.line_ids.filtered("difference_qty")
+        existing = Quant.search([
+            ("product_id", "in", lines.product_id.ids), ("location_id", "in", lines.location_id.ids),
+            ("lot_id", "=", False), ("package_id", "=", False), ("owner_id", "=", False),
+        ])
+        by_key = {}
+        for quant in existing:
+            by_key.setdefault((quant.product_id, quant.location_id), quant)
+        missing = lines.filtered(lambda line: (line.product_id, line.location_id) not in by_key)
+        for quant in Quant.create([{"product_id": line.product_id.id, "location_id": line.location_id.id}
+                                   for line in missing]):
+            by_key[quant.product_id, quant.location_id] = quant
         quants = Quant
-        for line in self.line_ids.filtered("difference_qty"):
-            quant = Quant.search([("product_id", "=", line.product_id.id), ("location_id", "=", line.location_id.id),
-                                  ("lot_id", "=", False), ("package_id", "=", False), ("owner_id", "=", False)],
-                                 limit=1)
-            if not quant:
-                quant = Quant.create({"product_id": line.product_id.id, "location_id": line.location_id.id,
-                                      "inventory_quantity": line.counted_qty})
+        for line in lines:
+            quant = by_key[line.product_id, line.location_id]
             quant.inventory_quantity = quant.quantity + line.difference_qty
             quants |= quant
         if quants:
@@ -122,6 +134,7 @@ class DealerPartsCount(models.Model):
                 ("state", "=", "done"),
             ])
 
+    @dealer_action
     def _dealer_do_void(self, reason):
         """Reverse the adjustments of the count with visible counter-moves."""
         for count in self:
@@ -146,6 +159,7 @@ class DealerPartsCount(models.Model):
             count.void_move_ids = counter
         return True
 
+    @dealer_action
     def action_cancel(self):
         if any(count.state == "done" for count in self):
             raise UserError(self.env._("A validated count is not cancelled: count again to correct it."))

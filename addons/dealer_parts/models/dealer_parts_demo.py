@@ -21,12 +21,23 @@ class DealerPartsDemo(models.AbstractModel):
     _description = "Parts Demo Data"
 
     @api.model
+    def _enable_stores(self):
+        """Switch the parts discipline on in the demo stores, each in the warehouse it was created with."""
+        for xmlid in ("base.main_company", "dealer_service.company_dalian_demo"):
+            company = self.env.ref(xmlid, raise_if_not_found=False)
+            if not company or company.dealer_parts_warehouse_id:
+                continue
+            warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], order="id")
+            company.write({"dealer_parts_enabled": True, "dealer_parts_warehouse_id": warehouse[:1].id})
+        return True
+
+    @api.model
     def _generate(self):
         company = self.env.ref("base.main_company")
         Product = self.env["product.template"].with_company(company)
         if Product.search_count([("dealer_oem_number", "=like", "DEMO-%")]):
             return True
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        warehouse = company.dealer_parts_warehouse_id
         brand = self.env["fleet.vehicle.model.brand"].search([("name", "=", "Volkswagen")], limit=1) or \
             self.env["fleet.vehicle.model.brand"].create({"name": "Volkswagen"})
         models_ = self.env["fleet.vehicle.model"]
@@ -38,7 +49,7 @@ class DealerPartsDemo(models.AbstractModel):
                 "FAW-VW Parts Centre 一汽大众配件中心", "Changchun Auto Parts 长春汽配",
                 "Shanghai Jiading Parts 嘉定汽配城", "Beijing Bosch Service 北京博世")])
         garage = self.env["res.partner"].create({"name": "Shunfeng Logistics Fleet 顺丰车队", "is_company": True})
-        garage.with_company(company).write({"dealer_account_customer": True, "dealer_parts_credit_limit": 20000.0})
+        garage.with_company(company).write({"dealer_account_customer": True, "credit_limit": 20000.0})
         bins = self.env["stock.location"]._dealer_create_bins(warehouse, "A", 4, 5, 10)
         values = []
         for i in range(200):
@@ -93,7 +104,10 @@ class DealerPartsDemo(models.AbstractModel):
             })
             ticket.action_confirm()
             ticket.action_assign()
+            # cash first: the ticket's invoice is paid at the cashier
             ticket.action_dealer_register_payment()
+            self.env["account.payment.register"].with_company(company).with_context(
+                active_model="account.move", active_ids=ticket.dealer_invoice_id.ids).create({})._create_payments()
             ticket.with_context(skip_backorder=True, skip_sms=True,
                                picking_ids_not_to_backorder=ticket.ids).button_validate()
         self.env["product.template"]._dealer_compute_abc(company)

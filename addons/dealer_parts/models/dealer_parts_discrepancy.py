@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .dealer_parts_document_mixin import dealer_action
+
 DISCREPANCY_STATES = [
     ("draft", "Draft"),
     ("open", "Claim Open"),
@@ -27,6 +29,7 @@ class DealerPartsDiscrepancy(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_discrepancy"
+    _dealer_sealed_fields = ("state", "refund_id", "void_refund_id")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram")
     company_id = fields.Many2one("res.company", string="Store", required=True, index=True,
@@ -45,6 +48,8 @@ class DealerPartsDiscrepancy(models.Model):
     claim_amount = fields.Float(string="Claim Amount", compute="_compute_claim_amount", store=True,
                                 digits="Product Price")
     refund_id = fields.Many2one("account.move", string="Supplier Credit Note", readonly=True, copy=False)
+    void_refund_id = fields.Many2one("account.move", string="Credit Note Reversal", readonly=True, copy=False,
+                                     help="The entry cancelling the supplier credit note when the note was voided.")
     report_note = fields.Text(string="Written Report", help="Why no claim is possible, for the service manager.")
     line_ids = fields.One2many("dealer.parts.discrepancy.line", "discrepancy_id", string="Lines")
 
@@ -68,6 +73,7 @@ class DealerPartsDiscrepancy(models.Model):
     def _dealer_copy_names(self):
         return ["Planner / 计划员联", "Buyer / 采购员联"]
 
+    @dealer_action
     def action_confirm(self):
         if any(note.state != "draft" for note in self):
             raise UserError(self.env._("Only draft discrepancy notes are confirmed."))
@@ -75,17 +81,20 @@ class DealerPartsDiscrepancy(models.Model):
         self._dealer_assign_number()
         return True
 
+    @dealer_action
     def action_claimed(self):
         self._check_open()
         self.write({"state": "claimed"})
         return True
 
+    @dealer_action
     def action_settled(self):
         if any(note.state not in ("open", "claimed") for note in self):
             raise UserError(self.env._("Only open or claimed notes are settled."))
         self.write({"state": "settled"})
         return True
 
+    @dealer_action
     def action_written_report(self):
         self._check_open()
         for note in self:
@@ -99,11 +108,13 @@ class DealerPartsDiscrepancy(models.Model):
         if any(note.state != "open" for note in self):
             raise UserError(self.env._("Only open discrepancy notes can be claimed or reported."))
 
+    @dealer_action
     def action_create_refund(self):
         """The claim against the supplier as a draft vendor credit note."""
         if not self.env.user.has_group("account.group_account_invoice"):
             raise AccessError(self.env._("Only accounting raises supplier credit notes."))
-        for note in self:
+        # accounting reads the notes; the note itself is updated by this action only
+        for note in self.sudo():
             if note.refund_id:
                 continue
             if note.claim_against != "supplier" or not note.claim_partner_id:
@@ -122,4 +133,17 @@ class DealerPartsDiscrepancy(models.Model):
                 }) for line in note.line_ids.filtered(lambda line: line.kind != "price")],
             })
             note.write({"refund_id": refund.id, "state": "claimed"})
+        return True
+
+    def _dealer_do_void(self, reason):
+        """Cancel the claim: a draft credit note is cancelled, a posted one reversed."""
+        for note in self.filtered("refund_id"):
+            refund = note.refund_id.sudo()
+            if refund.state == "draft":
+                refund.button_cancel()
+            elif refund.state == "posted":
+                reversal = refund._reverse_moves(
+                    [{"ref": self.env._("Void of %(doc)s: %(reason)s", doc=note.name, reason=reason),
+                      "invoice_date": fields.Date.context_today(self)}], cancel=True)
+                note.void_refund_id = reversal
         return True

@@ -1,5 +1,53 @@
-from odoo import fields, models
+import functools
+from contextlib import contextmanager
+
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+_UNSEALED = "dealer_parts_unsealed"
+
+
+@contextmanager
+def unsealed(env):
+    """Within an action of the parts desk, its sealed fields may be written.
+    The flag lives on the database cursor, out of reach of a client's context."""
+    cache = env.cr.cache
+    cache[_UNSEALED] = cache.get(_UNSEALED, 0) + 1
+    try:
+        yield
+    finally:
+        cache[_UNSEALED] = max(cache.get(_UNSEALED, 1) - 1, 0)
+
+
+def dealer_action(method):
+    """Decorate the action methods that change sealed fields (states, approvals,
+    inspections, payments, numbers): only they may write them."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with unsealed(self.env):
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+def is_unsealed(env):
+    return bool(env.cr.cache.get(_UNSEALED))
+
+
+def check_sealed(records, vals, sealed, creating=False):
+    """Refuse a plain create or write of sealed fields outside the actions."""
+    if is_unsealed(records.env):
+        return
+    touched = [name for name in sealed if name in vals]
+    if creating:
+        fields_ = records._fields
+        touched = [name for name in touched if vals[name] and vals[name] != fields_[name].default
+                   and not (callable(fields_[name].default) and vals[name] == fields_[name].default(records))]
+    if touched:
+        labels = ", ".join(records._fields[name]._description_string(records.env) for name in touched)
+        raise UserError(records.env._(
+            "%(fields)s of %(model)s change only through the document's own buttons (submit, approve, "
+            "inspect, register payment, validate, void), never by editing them.",
+            fields=labels, model=records._description))
 
 
 class DealerPartsDocumentMixin(models.AbstractModel):
@@ -10,6 +58,7 @@ class DealerPartsDocumentMixin(models.AbstractModel):
     _description = "Parts Numbered Document"
     _dealer_number_field = "name"
     _dealer_report = None  # xmlid of the ir.actions.report
+    _dealer_sealed_fields = ()  # fields changed only by the actions (with the number and the void/print marks)
 
     dealer_print_count = fields.Integer(string="Times Printed", readonly=True, copy=False)
     dealer_voided = fields.Boolean(string="Voided", readonly=True, copy=False, index=True)
@@ -17,6 +66,28 @@ class DealerPartsDocumentMixin(models.AbstractModel):
     dealer_print_log_ids = fields.One2many(
         "dealer.parts.print.log", compute="_compute_dealer_print_log_ids", string="Print Log",
     )
+
+    def _dealer_sealed(self):
+        return (self._dealer_number_field, "dealer_voided", "dealer_void_reason", "dealer_print_count",
+                *self._dealer_sealed_fields)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_sealed(self, vals, self._dealer_sealed(), creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_sealed(self, vals, self._dealer_sealed())
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_numbered(self):
+        numbered = self.filtered(lambda record: record._dealer_number())
+        if numbered:
+            raise UserError(self.env._(
+                "%(docs)s are numbered documents: they are never deleted; void them instead.",
+                docs=", ".join(numbered.mapped("display_name"))))
 
     def _compute_dealer_print_log_ids(self):
         logs = self.env["dealer.parts.print.log"].search([
@@ -32,6 +103,7 @@ class DealerPartsDocumentMixin(models.AbstractModel):
         self.ensure_one()
         return self[self._dealer_number_field]
 
+    @dealer_action
     def _dealer_assign_number(self):
         """Take the next number of the store's gapless sequence (at validation)."""
         Sequence = self.env["ir.sequence"]
@@ -70,6 +142,7 @@ class DealerPartsDocumentMixin(models.AbstractModel):
     def _dealer_reason_wizard(self, action):
         return self.env["dealer.parts.reason.wizard"]._open_for(self, action)
 
+    @dealer_action
     def _dealer_print(self, reason=False):
         self.ensure_one()
         self.env["dealer.parts.print.log"].create({
@@ -83,6 +156,7 @@ class DealerPartsDocumentMixin(models.AbstractModel):
         self.dealer_print_count += 1
         return self.env.ref(self._dealer_report).report_action(self)
 
+    @dealer_action
     def _dealer_void(self, reason):
         """Mark voided (the number is kept); models reverse their effect in ``_dealer_do_void``."""
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):

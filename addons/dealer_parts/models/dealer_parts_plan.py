@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .dealer_parts_document_mixin import dealer_action, is_unsealed
+
+# what the approval covers: changed only on a draft plan (an approved one goes back to draft first)
+PLAN_CONTENT = {"partner_id", "date", "kind", "user_id", "line_ids", "note", "company_id"}
 PLAN_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -20,6 +24,7 @@ class DealerPartsPlan(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_plan"
+    _dealer_sealed_fields = ("state", "approved_by_id", "approved_date")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram",
                        help="Per-store gapless number taken at approval.")
@@ -65,6 +70,22 @@ class DealerPartsPlan(models.Model):
         for plan in self:
             plan.display_name = plan.name or self.env._("Draft Plan %(id)s", id=plan.id or "")
 
+    def write(self, vals):
+        self._dealer_check_editable(set(vals) & PLAN_CONTENT)
+        return super().write(vals)
+
+    def _dealer_check_editable(self, changed):
+        """An approved plan is what the manager approved: change it only after sending it back to draft."""
+        if not changed or is_unsealed(self.env):
+            return
+        locked = self.filtered(lambda plan: plan.state != "draft")
+        if locked:
+            raise UserError(self.env._(
+                "%(plans)s was submitted or approved as it is: send it back to draft (it is then approved again) "
+                "before changing %(fields)s.",
+                plans=", ".join(locked.mapped("display_name")),
+                fields=", ".join(self._fields[name]._description_string(self.env) for name in sorted(changed))))
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(plan.state != "draft" or plan.name for plan in self):
@@ -89,33 +110,62 @@ class DealerPartsPlan(models.Model):
         return True
 
     def _dealer_shortage_lines(self):
+        """The shortages not yet covered: the back-orders of repair requisitions less
+        what open RFQs and incoming receipts already bring, and the reordering rules'
+        quantity to order (their forecast counts the back-orders and the RFQs already)."""
         self.ensure_one()
+        company = self.company_id
         lines = {}
         waiting = self.env["stock.move"].search([
-            ("company_id", "=", self.company_id.id),
+            ("company_id", "=", company.id),
             ("picking_id.dealer_doc_kind", "in", ("requisition", "warranty_requisition")),
             ("state", "in", ("confirmed", "partially_available", "waiting")),
             ("product_id.is_storable", "=", True),
         ])
         for move in waiting:
-            missing = move.product_uom_qty - move.quantity
-            if move.product_uom.compare(missing, 0) <= 0:
+            missing = move.product_uom._compute_quantity(move.product_uom_qty - move.quantity, move.product_id.uom_id)
+            if move.product_id.uom_id.compare(missing, 0) <= 0:
                 continue
             vals = lines.setdefault(move.product_id, {"quantity": 0.0, "source": "backorder", "move_ids": []})
             vals["quantity"] += missing
             vals["move_ids"].append(move.id)
-        points = self.env["stock.warehouse.orderpoint"].search([("company_id", "=", self.company_id.id)])
+        points = self.env["stock.warehouse.orderpoint"].search([("company_id", "=", company.id)])
+        with_point = points.product_id
+        # back-orders of parts without a reordering rule: less the open RFQs and the receipts on their way
+        products = self.env["product.product"].concat(*lines) - with_point
+        if products:
+            rfq = dict(self.env["purchase.order.line"]._read_group([
+                ("company_id", "=", company.id), ("product_id", "in", products.ids),
+                ("state", "in", ("draft", "sent", "to approve")),
+            ], ["product_id"], ["product_qty:sum"]))
+            incoming = {product.id: product.incoming_qty
+                        for product in products.with_company(company).with_context(allowed_company_ids=company.ids)}
+            for product in products:
+                covered = rfq.get(product, 0.0) + incoming[product.id]
+                lines[product]["quantity"] -= covered
+                if product.uom_id.compare(lines[product]["quantity"], 0) <= 0:
+                    del lines[product]
         for point in points:
             to_order = point.qty_to_order
-            if point.product_uom.compare(to_order, 0) <= 0:
-                continue
-            if point.product_id in lines:
-                lines[point.product_id]["quantity"] += to_order
-                lines[point.product_id]["source"] = "both"
-            else:
-                lines[point.product_id] = {"quantity": to_order, "source": "reorder", "move_ids": []}
-        result = []
+            product = point.product_id
+            if product in lines:
+                # the rule's forecast already counts the back-orders: order what it says, once
+                lines[product]["quantity"] = max(to_order, 0.0)
+                lines[product]["source"] = "both"
+                if product.uom_id.compare(to_order, 0) <= 0:
+                    del lines[product]
+            elif point.product_uom.compare(to_order, 0) > 0:
+                lines[product] = {"quantity": to_order, "source": "reorder", "move_ids": []}
+        current = {}
         for product, vals in lines.items():
+            new = product._dealer_current_number()
+            if new in current:
+                current[new]["quantity"] += vals["quantity"]
+                current[new]["move_ids"] += vals["move_ids"]
+            else:
+                current[new] = vals
+        result = []
+        for product, vals in current.items():
             seller = product.with_company(self.company_id)._select_seller(quantity=vals["quantity"])
             result.append({
                 "product_id": product.id,
@@ -127,6 +177,7 @@ class DealerPartsPlan(models.Model):
             })
         return result
 
+    @dealer_action
     def action_submit(self):
         self._check_state(("draft",), self.env._("Submitting"))
         for plan in self:
@@ -135,6 +186,7 @@ class DealerPartsPlan(models.Model):
         self.write({"state": "to_approve"})
         return True
 
+    @dealer_action
     def action_approve(self):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
             raise AccessError(self.env._("Only the parts manager approves purchase plans."))
@@ -148,16 +200,20 @@ class DealerPartsPlan(models.Model):
     def _action_approve(self):
         return True
 
+    @dealer_action
     def action_reset(self):
-        self._check_state(("to_approve",), self.env._("Sending back to draft"))
-        self.write({"state": "draft"})
+        """Back to draft, to change the plan: it must then be approved again."""
+        self._check_state(("to_approve", "approved"), self.env._("Sending back to draft"))
+        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
         return True
 
+    @dealer_action
     def action_cancel(self):
         self._check_state(("draft", "to_approve"), self.env._("Cancelling"))
         self.write({"state": "cancel"})
         return True
 
+    @dealer_action
     def action_create_rfq(self):
         """One request for quotation per supplier; A-class parts need three quotes
         (or the manager's reason) first."""

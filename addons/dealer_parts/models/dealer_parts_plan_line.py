@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .dealer_parts_document_mixin import check_sealed, dealer_action
+
 PLAN_LINE_SOURCES = [
     ("manual", "Manual"),
     ("reorder", "Reordering Rule"),
@@ -35,6 +37,34 @@ class DealerPartsPlanLine(models.Model):
                                       help="The parts manager's reason to order an A-class part with fewer than "
                                            "three quotes.")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_sealed(self, vals, ("quote_waiver_reason",), creating=True)
+        lines = super().create(vals_list)
+        lines.plan_id._dealer_check_editable({"line_ids"})
+        return lines
+
+    def write(self, vals):
+        check_sealed(self, vals, ("quote_waiver_reason",))
+        if set(vals) - {"quote_ids", "sequence"}:
+            self.plan_id._dealer_check_editable({"line_ids"})
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_on_draft_plan(self):
+        self.plan_id._dealer_check_editable({"line_ids"})
+
+    @api.onchange("product_id")
+    def _onchange_dealer_superseded_product(self):
+        """A plan line for a superseded part number proposes the new number."""
+        if not self.product_id:
+            return None
+        new, warning = self.product_id._dealer_supersession_warning()
+        if new:
+            self.product_id = new
+        return warning
+
     @api.depends("quantity", "price_unit")
     def _compute_subtotal(self):
         for line in self:
@@ -58,6 +88,7 @@ class DealerPartsPlanLine(models.Model):
                 "%(parts)s, or have the parts manager record why not.",
                 parts=", ".join(missing.product_id.mapped("display_name"))))
 
+    @dealer_action
     def action_select_best_quote(self):
         for line in self:
             best = line.quote_ids.sorted(lambda q: (q.price_unit, q.lead_days, q.id))[:1]
@@ -71,6 +102,7 @@ class DealerPartsPlanLine(models.Model):
     def action_waive_quotes(self):
         return self.env["dealer.parts.reason.wizard"]._open_for(self, "quote_waiver")
 
+    @dealer_action
     def _dealer_waive_quotes(self, reason):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
             raise AccessError(self.env._("Only the parts manager waives the three quotes."))

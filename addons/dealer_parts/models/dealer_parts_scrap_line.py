@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .dealer_parts_document_mixin import check_sealed
+
 
 class DealerPartsScrapLine(models.Model):
     _name = "dealer.parts.scrap.line"
@@ -14,8 +16,10 @@ class DealerPartsScrapLine(models.Model):
     location_id = fields.Many2one("stock.location", string="Bin", required=True, check_company=True,
                                   domain="[('usage', '=', 'internal')]")
     quantity = fields.Float(string="Quantity", required=True, default=1.0, digits="Product Unit")
-    unit_cost = fields.Float(string="Unit Cost", compute="_compute_unit_cost", store=True, readonly=False,
-                             precompute=True, digits="Product Price")
+    unit_cost = fields.Float(string="Unit Cost", compute="_compute_unit_cost", store=True, precompute=True,
+                             digits="Product Price",
+                             help="The average cost until the parts are scrapped, then the stock valuation of the "
+                                  "scrap moves.")
     value = fields.Float(string="Value", compute="_compute_value", store=True, digits="Product Price")
     reason = fields.Selection([
         ("damaged", "Damaged"),
@@ -23,6 +27,16 @@ class DealerPartsScrapLine(models.Model):
         ("obsolete", "Model Discontinued"),
     ], string="Reason")
     note = fields.Char(string="Appraisal")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_sealed(self, vals, ("unit_cost",), creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_sealed(self, vals, ("unit_cost",))
+        return super().write(vals)
 
     @api.depends("product_id")
     def _compute_unit_cost(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .dealer_parts_document_mixin import dealer_action
+
 SCRAP_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -34,6 +36,9 @@ class DealerPartsScrapRequest(models.Model):
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_scrap"
+    _dealer_sealed_fields = ("state", "user_id", "service_manager_approval_id", "warranty_approval_id",
+                             "parts_manager_approval_id", "account_move_id", "void_move_ids",
+                             "void_account_move_id")
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram")
     company_id = fields.Many2one("res.company", string="Store", required=True, index=True,
@@ -56,6 +61,10 @@ class DealerPartsScrapRequest(models.Model):
     parts_manager_approval_id = fields.Many2one("res.users", string="Parts Manager", readonly=True, copy=False)
     scrap_ids = fields.One2many("stock.scrap", "dealer_scrap_request_id", string="Scrap Orders", readonly=True)
     account_move_id = fields.Many2one("account.move", string="Loss Entry", readonly=True, copy=False)
+    void_move_ids = fields.Many2many("stock.move", "dealer_parts_scrap_void_move_rel", string="Counter-Moves",
+                                     readonly=True, copy=False,
+                                     help="The parts put back into their bins when the request was voided.")
+    void_account_move_id = fields.Many2one("account.move", string="Reversal Entry", readonly=True, copy=False)
 
     _name_company_uniq = models.Constraint("unique(name, company_id)", "The reference must be unique per store.")
 
@@ -77,6 +86,7 @@ class DealerPartsScrapRequest(models.Model):
             raise UserError(self.env._("This is not possible in the current state of %(docs)s.",
                                        docs=", ".join(wrong.mapped("display_name"))))
 
+    @dealer_action
     def action_submit(self):
         self._check_state(("draft",))
         for request in self:
@@ -89,6 +99,7 @@ class DealerPartsScrapRequest(models.Model):
         self.write({"state": "to_approve"})
         return True
 
+    @dealer_action
     def _dealer_approve(self, field):
         group = {f: g for f, g, _r in SCRAP_APPROVALS}[field]
         role = {
@@ -123,6 +134,7 @@ class DealerPartsScrapRequest(models.Model):
     def action_approve_parts(self):
         return self._dealer_approve("parts_manager_approval_id")
 
+    @dealer_action
     def action_refuse(self):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
             raise AccessError(self.env._("Only the appraisers refuse a scrap request."))
@@ -130,6 +142,7 @@ class DealerPartsScrapRequest(models.Model):
         self.write({"state": "refused"})
         return True
 
+    @dealer_action
     def action_scrap(self):
         """Take the approved parts out of stock with Odoo scrap orders."""
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
@@ -151,6 +164,11 @@ class DealerPartsScrapRequest(models.Model):
                                                part=scrap.product_id.display_name,
                                                bin=scrap.location_id.display_name))
             scraps.do_scrap()
+            # the loss is valued at the stock valuation of the scrapped moves, not a typed cost
+            for line, scrap in zip(request.line_ids, scraps, strict=True):
+                quantity = sum(scrap.move_ids.mapped("product_qty"))
+                if quantity:
+                    line.unit_cost = abs(sum(scrap.move_ids.mapped("value"))) / quantity
         self.write({"state": "done"})
         return True
 
@@ -181,13 +199,15 @@ class DealerPartsScrapRequest(models.Model):
                       self.env._("Company share of scrap loss")))
         return split
 
+    @dealer_action
     def action_post_loss(self):
         """Book the loss: one journal entry crediting the scrapped stock and
         debiting the company's loss and the managers' (or the culprit's) accounts."""
         if not self.env.user.has_group("account.group_account_invoice"):
             raise AccessError(self.env._("Only accounting books scrap losses."))
         self._check_state(("done",))
-        for request in self:
+        # accounting reads the requests; the request itself is updated by this action only
+        for request in self.sudo():
             company = request.company_id
             journal = company.dealer_scrap_journal_id
             expense = company.dealer_scrap_expense_account_id
@@ -217,4 +237,39 @@ class DealerPartsScrapRequest(models.Model):
             })
             move.action_post()
             request.write({"account_move_id": move.id, "state": "posted"})
+        return True
+
+    def _dealer_do_void(self, reason):
+        """Put the scrapped parts back into their bins and reverse the loss entry:
+        the counter-moves and the reversal stay on the request."""
+        for request in self:
+            if request.state not in ("approved", "done", "posted"):
+                raise UserError(self.env._("Only approved, scrapped or booked requests are voided; refuse %(doc)s "
+                                           "instead.", doc=request.display_name))
+            values = {}
+            scrapped = request.scrap_ids.move_ids.filtered(lambda m: m.state == "done")
+            if scrapped:
+                back = self.env["stock.move"].create([{
+                    "product_id": move.product_id.id,
+                    "product_uom_qty": move.quantity,
+                    "product_uom": move.product_uom.id,
+                    "location_id": move.location_dest_id.id,
+                    "location_dest_id": move.location_id.id,
+                    "company_id": request.company_id.id,
+                    "origin": self.env._("Void of %(doc)s: %(reason)s", doc=request.name, reason=reason),
+                    "price_unit": move.value / move.quantity if move.quantity else 0.0,
+                } for move in scrapped])
+                back._action_confirm()
+                for move in back:
+                    move.quantity = move.product_uom_qty
+                back.picked = True
+                back._action_done()
+                values["void_move_ids"] = [fields.Command.set(back.ids)]
+            if request.account_move_id:
+                reversal = request.account_move_id.sudo()._reverse_moves(
+                    [{"ref": self.env._("Void of %(doc)s: %(reason)s", doc=request.name, reason=reason)}],
+                    cancel=True)
+                values["void_account_move_id"] = reversal.id
+            if values:
+                request.write(values)
         return True

@@ -12,3 +12,34 @@ class ProductProduct(models.Model):
         if value and operator in ("ilike", "=", "=ilike", "like"):
             domain = Domain.OR([domain, [("dealer_oem_number", operator, value)]])
         return domain
+
+    def _dealer_parts(self):
+        """The products that are parts: an OEM part number, or filed under the Parts category."""
+        category = self.env.ref("dealer_service.product_category_parts", raise_if_not_found=False)
+        prefix = category.parent_path if category else None
+        return self.filtered(lambda product: product.dealer_oem_number or (
+            prefix and (product.categ_id.parent_path or "").startswith(prefix)))
+
+    def _dealer_is_part(self):
+        return bool(self._dealer_parts())
+
+    def _dealer_current_number(self):
+        """The part that replaces this one at the end of the supersession chain (itself if not superseded)."""
+        self.ensure_one()
+        template, seen = self.product_tmpl_id, set()
+        while template.dealer_superseded_by_id and template.id not in seen:
+            seen.add(template.id)
+            template = template.dealer_superseded_by_id
+        return template.product_variant_id if template != self.product_tmpl_id else self
+
+    def _dealer_supersession_warning(self):
+        """Onchange result proposing the new number of a superseded part, or None."""
+        self.ensure_one()
+        new = self._dealer_current_number()
+        if new == self:
+            return None, None
+        return new, {"warning": {
+            "title": self.env._("Superseded part number"),
+            "message": self.env._("%(old)s is superseded by %(new)s: the new number is proposed instead.",
+                                  old=self.display_name, new=new.display_name),
+        }}

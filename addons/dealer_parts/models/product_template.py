@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -47,7 +49,7 @@ class ProductTemplate(models.Model):
     dealer_safety_stock = fields.Float(
         string="Safety Stock", digits="Product Unit",
         compute="_compute_dealer_safety_stock", inverse="_inverse_dealer_safety_stock",
-        help="Minimum quantity of the reordering rule of this store's main warehouse.",
+        help="Minimum quantity of the reordering rule of this store's parts warehouse.",
     )
 
     _dealer_oem_brand_uniq = models.Constraint(
@@ -56,7 +58,7 @@ class ProductTemplate(models.Model):
     )
 
     def _dealer_warehouse(self):
-        return self.env["stock.warehouse"].search([("company_id", "=", self.env.company.id)], limit=1)
+        return self.env.company.dealer_parts_warehouse_id
 
     def _compute_dealer_default_bin_id(self):
         rules = self.env["stock.putaway.rule"].search([
@@ -117,7 +119,9 @@ class ProductTemplate(models.Model):
                 point.product_max_qty = max(point.product_max_qty, template.dealer_safety_stock)
             elif template.dealer_safety_stock:
                 if not warehouse:
-                    raise UserError(self.env._("Create a warehouse for this store before setting a safety stock."))
+                    raise UserError(self.env._(
+                        "Choose the parts warehouse of %(store)s in the settings before setting a safety stock.",
+                        store=self.env.company.display_name))
                 Orderpoint.create({
                     "product_id": template.product_variant_id.id,
                     "warehouse_id": warehouse.id,
@@ -140,32 +144,40 @@ class ProductTemplate(models.Model):
 
     @api.model
     def _dealer_compute_abc(self, company, date_to=None):
-        """Classify the store's parts (products with an OEM number) by the value consumed in the last 12 months:
-        the first ``dealer_abc_a_percent`` of the cumulated value is A, the next
+        """Classify the store's parts (products with an OEM number) by the value consumed in the last 12 months
+        (the stock valuation of the moves issued to customers and repairs; losses, scraps and count differences
+        are not consumption): the first ``dealer_abc_a_percent`` of the cumulated value is A, the next
         ``dealer_abc_b_percent`` is B, the rest (and unused parts) is C."""
         date_to = date_to or fields.Datetime.now()
         date_from = date_to - relativedelta(months=12)
-        moves = self.env["stock.move"].search([
+        Move = self.env["stock.move"]
+        consumed = Move._read_group([
             ("company_id", "=", company.id),
             ("state", "=", "done"),
             ("date", ">=", date_from),
             ("date", "<=", date_to),
             ("location_id.usage", "=", "internal"),
-            ("location_dest_id.usage", "in", ("customer", "inventory", "production")),
+            ("location_dest_id.usage", "in", ("customer", "production")),
             ("product_id.is_storable", "=", True),
             ("product_id.dealer_oem_number", "!=", False),
-        ])
-        value_by_template = {}
-        for move in moves:
-            product = move.product_id.with_company(company)
-            value = move.product_qty * product.standard_price
-            template = product.product_tmpl_id
-            value_by_template[template] = value_by_template.get(template, 0.0) + value
+        ], ["product_id"], ["value:sum"])
+        returned = dict(Move._read_group([
+            ("company_id", "=", company.id),
+            ("state", "=", "done"),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("location_id.usage", "in", ("customer", "production")),
+            ("location_dest_id.usage", "=", "internal"),
+            ("product_id.dealer_oem_number", "!=", False),
+        ], ["product_id"], ["value:sum"]))
+        value_by_template = defaultdict(float)
+        for product, value in consumed:
+            value_by_template[product.product_tmpl_id] += abs(value) - abs(returned.get(product, 0.0))
         total = sum(value_by_template.values())
         a_limit = total * company.dealer_abc_a_percent / 100.0
         b_limit = total * (company.dealer_abc_a_percent + company.dealer_abc_b_percent) / 100.0
         templates = self.with_company(company).search([("is_storable", "=", True), ("dealer_oem_number", "!=", False)])
-        templates.write({"dealer_abc_class": "c", "dealer_consumption_value": 0.0})
+        class_of = {}
         cumulated = 0.0
         rounding = company.currency_id
         for template, value in sorted(value_by_template.items(), key=lambda item: (-item[1], item[0].id)):
@@ -178,7 +190,16 @@ class ProductTemplate(models.Model):
                 klass = "b"
             else:
                 klass = "c"
-            template.with_company(company).write({"dealer_abc_class": klass, "dealer_consumption_value": value})
+            class_of[template] = klass
+        templates |= self.browse([template.id for template in class_of])
+        for klass in ("a", "b", "c"):
+            templates.filtered(lambda t, k=klass: class_of.get(t, "c") == k).with_company(company).write(
+                {"dealer_abc_class": klass})
+        by_value = defaultdict(list)
+        for template in templates:
+            by_value[rounding.round(value_by_template.get(template, 0.0))].append(template.id)
+        for value, ids in by_value.items():
+            self.browse(ids).with_company(company).write({"dealer_consumption_value": value})
         return True
 
     @api.model

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PurchaseOrderLine(models.Model):
@@ -6,3 +6,13 @@ class PurchaseOrderLine(models.Model):
 
     dealer_plan_line_id = fields.Many2one("dealer.parts.plan.line", string="Plan Line", readonly=True,
                                           copy=False, index="btree_not_null")
+
+    @api.onchange("product_id")
+    def _onchange_dealer_superseded_product(self):
+        """An order for a superseded part number proposes the new number."""
+        if not self.product_id:
+            return None
+        new, warning = self.product_id._dealer_supersession_warning()
+        if new:
+            self.product_id = new
+        return warning

@@ -19,8 +19,13 @@ class ResCompany(models.Model):
 
     dealer_parts_enabled = fields.Boolean(
         string="Parts Discipline",
-        default=True,
-        help="Bin locations, stock cards, purchase plans, numbered multi-copy parts documents and scrap approval.",
+        help="Bin locations, stock cards, purchase plans, numbered multi-copy parts documents and scrap approval, "
+             "in the store's parts warehouse. Off in a new store until an administrator switches it on.",
+    )
+    dealer_parts_warehouse_id = fields.Many2one(
+        "stock.warehouse", string="Parts Warehouse", check_company=True,
+        help="The warehouse run by the parts desk: its receipts, deliveries, repair requisitions, counter sales "
+             "and scraps of parts follow the parts discipline; every other warehouse works as standard Odoo.",
     )
     dealer_abc_a_percent = fields.Float(
         string="A-Class Share (%)", default=70.0,
@@ -65,12 +70,18 @@ class ResCompany(models.Model):
         companies._dealer_parts_setup()
         return companies
 
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("dealer_parts_warehouse_id") or vals.get("dealer_parts_enabled"):
+            self._dealer_parts_setup()
+        return res
+
     @api.model
     def _dealer_parts_setup_all(self):
         self.search([])._dealer_parts_setup()
 
     def _dealer_parts_setup(self):
-        """Per-store gapless sequences; the warehouses get the parts operation types."""
+        """Per-store gapless sequences; the parts warehouse gets the parts operation types."""
         Sequence = self.env["ir.sequence"]
         for company in self:
             existing = set(Sequence.search([
@@ -85,7 +96,4 @@ class ResCompany(models.Model):
                 "implementation": "no_gap",
                 "company_id": company.id,
             } for code, name, prefix in DEALER_PARTS_SEQUENCES if code not in existing])
-        warehouses = self.env["stock.warehouse"].search([
-            ("company_id", "in", self.ids), ("dealer_requisition_type_id", "=", False),
-        ])
-        warehouses._dealer_parts_setup()
+        self.dealer_parts_warehouse_id._dealer_parts_setup()

@@ -5,6 +5,7 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     dealer_parts_enabled = fields.Boolean(related="company_id.dealer_parts_enabled", readonly=False)
+    dealer_parts_warehouse_id = fields.Many2one(related="company_id.dealer_parts_warehouse_id", readonly=False)
     dealer_abc_a_percent = fields.Float(related="company_id.dealer_abc_a_percent", readonly=False)
     dealer_abc_b_percent = fields.Float(related="company_id.dealer_abc_b_percent", readonly=False)
     dealer_slow_stock_days = fields.Integer(related="company_id.dealer_slow_stock_days", readonly=False)

@@ -23,6 +23,10 @@ class StockLocation(models.Model):
         string="Bin Code", compute="_compute_dealer_bin_code", store=True, recursive=True, index="btree_not_null",
         help="Four-number code such as A-03-2-15.",
     )
+    dealer_old_part_store = fields.Boolean(
+        string="Old-Part Store", readonly=True,
+        help="Replaced old parts kept for the maker's claims or the counter: stock that can be found, not valued.",
+    )
     dealer_bin_product_ids = fields.One2many(
         "stock.putaway.rule", "location_out_id", string="Parts of the Bin",
     )
@@ -52,6 +56,10 @@ class StockLocation(models.Model):
                     "The %(level)s number of bin %(bin)s must have exactly %(width)s digits.",
                     level=dict(BIN_LEVELS)[location.dealer_bin_level], bin=location.complete_name, width=width,
                 ))
+
+    def _should_be_valued(self):
+        # an old part handed in is no asset of the store: it does not enter the stock valuation
+        return not self.dealer_old_part_store and super()._should_be_valued()
 
     @api.depends("dealer_bin_code")
     def _compute_display_name(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .dealer_parts_document_mixin import check_sealed, dealer_action
+
 OLD_PART_STATES = [
     ("none", "Not Returnable"),
     ("required", "Old Part Due"),
@@ -8,6 +10,9 @@ OLD_PART_STATES = [
     ("customer", "Old Part to Customer"),
     ("exempt", "Exempted"),
 ]
+OLD_PART_SEALED = ("dealer_old_part_state", "dealer_old_part_move_id", "dealer_old_part_exempt_reason",
+                   "dealer_old_part_exempt_user_id", "dealer_old_part_of_id", "dealer_old_part_picking_id",
+                   "dealer_old_part_repair_order_id", "dealer_old_part_repair_line_id")
 PAYERS = [
     ("customer", "Customer"),
     ("warranty", "OEM Warranty"),
@@ -44,9 +49,31 @@ class StockMove(models.Model):
     )
     dealer_old_part_move_id = fields.Many2one("stock.move", string="Old Part Booking", readonly=True,
                                               copy=False, index="btree_not_null")
+    dealer_old_part_of_id = fields.Many2one("stock.move", string="Old Part of", readonly=True, copy=False,
+                                            index="btree_not_null", help="The issue of the new part it replaced.")
+    dealer_old_part_picking_id = fields.Many2one("stock.picking", string="Old Part of Requisition", readonly=True,
+                                                 copy=False, index="btree_not_null")
+    dealer_old_part_repair_order_id = fields.Many2one("dealer.repair.order", string="Old Part of Repair Order",
+                                                      readonly=True, copy=False, index="btree_not_null")
+    dealer_old_part_repair_line_id = fields.Many2one("dealer.repair.order.line", string="Old Part of Repair Line",
+                                                     readonly=True, copy=False, index="btree_not_null")
     dealer_old_part_exempt_reason = fields.Char(string="Exemption Reason", readonly=True, copy=False)
     dealer_old_part_exempt_user_id = fields.Many2one("res.users", string="Exempted By", readonly=True,
                                                      copy=False)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_sealed(self, vals, OLD_PART_SEALED, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_sealed(self, vals, OLD_PART_SEALED)
+        return super().write(vals)
+
+    def _should_create_account_move(self):
+        # the scrap request books the loss once, with its split entry crediting the stock
+        return super()._should_create_account_move() and not self.scrap_id.dealer_scrap_request_id
 
     @api.depends("purchase_line_id.price_unit", "dealer_delivery_price")
     def _compute_dealer_order_price(self):
@@ -87,14 +114,19 @@ class StockMove(models.Model):
                 "requisition", "warranty_requisition")
             move.dealer_old_part_state = "required" if due else "none"
 
+    @dealer_action
     def action_dealer_book_old_part(self):
         """Book the replaced old part in: to the warranty old-part store for warranty
-        lines, to the parts counter otherwise; to the customer when they take it home."""
+        lines (a warranty part's old part belongs to the maker: it never goes home with
+        the customer), to the parts counter otherwise; to the customer when they take it home.
+        The booking keeps the issue move, its picking, repair order and repair line."""
+        Move = self.env["stock.move"]
         for move in self:
             if move.dealer_old_part_state != "required":
                 raise UserError(self.env._("No old part is due for %(part)s.", part=move.product_id.display_name))
             picking = move.picking_id
-            if picking.dealer_old_part_choice == "take":
+            warranty = move.dealer_payer == "warranty"
+            if picking.dealer_old_part_choice == "take" and not warranty:
                 move.dealer_old_part_state = "customer"
                 picking.message_post(body=self.env._(
                     "Old %(part)s checked and handed back to the customer (cleaned).",
@@ -102,9 +134,9 @@ class StockMove(models.Model):
                 ))
                 continue
             warehouse = picking.picking_type_id.warehouse_id
-            destination = (warehouse.dealer_old_part_warranty_loc_id if move.dealer_payer == "warranty"
+            destination = (warehouse.dealer_old_part_warranty_loc_id if warranty
                            else warehouse.dealer_old_part_counter_loc_id)
-            old = self.env["stock.move"].create({
+            values = {
                 "product_id": move.product_id.id,
                 "product_uom_qty": move.product_uom_qty,
                 "product_uom": move.product_uom.id,
@@ -114,7 +146,13 @@ class StockMove(models.Model):
                 "origin": picking.name,
                 "partner_id": picking.partner_id.id,
                 "description_picking": self.env._("Old part of %(doc)s", doc=picking.name),
-            })
+                "dealer_old_part_of_id": move.id,
+                "dealer_old_part_picking_id": picking.id,
+                "dealer_old_part_repair_order_id": picking.dealer_repair_order_id.id,
+            }
+            if "dealer_repair_line_id" in move._fields:
+                values["dealer_old_part_repair_line_id"] = move.dealer_repair_line_id.id
+            old = Move.create(values)
             old._action_confirm()
             old.quantity = old.product_uom_qty
             old.picked = True
@@ -125,6 +163,7 @@ class StockMove(models.Model):
     def action_dealer_exempt_old_part(self):
         return self.env["dealer.parts.reason.wizard"]._open_for(self, "exempt")
 
+    @dealer_action
     def _dealer_exempt_old_part(self, reason):
         if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
             raise AccessError(self.env._("Only the parts manager can exempt a part from the old-part return."))

@@ -1,9 +1,12 @@
+from collections import defaultdict
+
 import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from .dealer_parts_document_mixin import dealer_action, is_unsealed
 from .stock_picking_type import DOC_KINDS, DOC_SEQUENCE, ISSUE_KINDS, PAID_FIRST_KINDS
 
 # copies of each document as the parts procedure (seed 000) lists them
@@ -24,6 +27,12 @@ class StockPicking(models.Model):
     _inherit = ["stock.picking", "dealer.parts.document.mixin"]
     _dealer_number_field = "dealer_number"
     _dealer_report = "dealer_parts.action_report_parts_picking"
+    _dealer_sealed_fields = (
+        "dealer_inspect_buyer_id", "dealer_inspect_buyer_date", "dealer_inspect_keeper_id",
+        "dealer_inspect_keeper_date",
+        "dealer_settlement_user_id", "dealer_settlement_date", "dealer_warranty_user_id", "dealer_paid",
+        "dealer_invoice_id", "dealer_settled", "dealer_void_picking_id", "dealer_void_of_id",
+    )
 
     dealer_doc_kind = fields.Selection(
         DOC_KINDS, string="Parts Document", compute="_compute_dealer_doc_kind", store=True, readonly=False,
@@ -58,11 +67,14 @@ class StockPicking(models.Model):
     dealer_settlement_date = fields.Datetime(string="Settlement Signature On", readonly=True, copy=False)
     dealer_warranty_user_id = fields.Many2one("res.users", string="Signed by Warranty Clerk", readonly=True,
                                               copy=False)
-    dealer_paid = fields.Boolean(string="Paid", readonly=True, copy=False, tracking=True)
-    dealer_paid_user_id = fields.Many2one("res.users", string="Cashier", readonly=True, copy=False)
-    dealer_paid_date = fields.Datetime(string="Paid On", readonly=True, copy=False)
-    dealer_settled = fields.Boolean(string="Settled", readonly=True, copy=False, tracking=True,
-                                    help="The account customer has paid this issue slip.")
+    dealer_invoice_id = fields.Many2one("account.move", string="Customer Invoice", readonly=True, copy=False,
+                                        index="btree_not_null",
+                                        help="The invoice of a counter sale or issue slip: paid at the cashier "
+                                             "(cash) or later (on account).")
+    dealer_paid = fields.Boolean(string="Paid", compute="_compute_dealer_paid", store=True, tracking=True,
+                                 help="The invoice of the document is paid.")
+    dealer_settled = fields.Boolean(string="Settled", compute="_compute_dealer_paid", store=True, tracking=True,
+                                    help="The account customer has paid the invoice of this issue slip.")
     dealer_amount_total = fields.Float(string="Total", digits="Product Price", compute="_compute_dealer_amount_total")
     # void
     dealer_void_picking_id = fields.Many2one("stock.picking", string="Counter-Document", readonly=True, copy=False)
@@ -74,12 +86,19 @@ class StockPicking(models.Model):
         "A parts document number must be unique per store.",
     )
 
+    def write(self, vals):
+        if "dealer_doc_kind" in vals and not is_unsealed(self.env):
+            numbered = self.filtered("dealer_number")
+            if numbered:
+                raise UserError(self.env._(
+                    "%(docs)s are numbered parts documents: their kind no longer changes.",
+                    docs=", ".join(numbered.mapped("display_name"))))
+        return super().write(vals)
+
     @api.depends("picking_type_id")
     def _compute_dealer_doc_kind(self):
         for picking in self:
             kind = picking.picking_type_id.dealer_doc_kind
-            if not kind and picking.picking_type_id.code == "incoming":
-                kind = "receipt"
             if picking.dealer_doc_kind and kind and picking.dealer_doc_kind in ISSUE_KINDS and kind in ISSUE_KINDS:
                 continue
             picking.dealer_doc_kind = kind
@@ -110,6 +129,13 @@ class StockPicking(models.Model):
         for picking in self:
             picking.dealer_has_price_diff = any(picking.move_ids.mapped("dealer_price_diff"))
 
+    @api.depends("dealer_invoice_id.payment_state", "dealer_doc_kind")
+    def _compute_dealer_paid(self):
+        for picking in self:
+            paid = picking.dealer_invoice_id.payment_state in ("paid", "in_payment")
+            picking.dealer_paid = paid and picking.dealer_doc_kind in PAID_FIRST_KINDS
+            picking.dealer_settled = paid and picking.dealer_doc_kind == "account"
+
     @api.depends("move_ids.dealer_amount")
     def _compute_dealer_amount_total(self):
         for picking in self:
@@ -137,12 +163,14 @@ class StockPicking(models.Model):
         if not self.env.user.has_group(group):
             raise AccessError(message)
 
+    @dealer_action
     def action_dealer_inspect_buyer(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
                                    self.env._("Only parts staff record receipt inspections."))
         self.write({"dealer_inspect_buyer_id": self.env.user.id, "dealer_inspect_buyer_date": fields.Datetime.now()})
         return True
 
+    @dealer_action
     def action_dealer_inspect_keeper(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
                                    self.env._("Only parts staff record receipt inspections."))
@@ -160,33 +188,56 @@ class StockPicking(models.Model):
             raise UserError(self.env._("No old part is due on %(doc)s.", doc=", ".join(self.mapped("name"))))
         return moves.action_dealer_book_old_part()
 
+    @dealer_action
     def action_dealer_sign_settlement(self):
         self._dealer_require_group("dealer_service.dealer_service_group_advisor",
                                    self.env._("Only a settlement clerk (service advisor) signs requisitions."))
         self.write({"dealer_settlement_user_id": self.env.user.id, "dealer_settlement_date": fields.Datetime.now()})
         return True
 
+    @dealer_action
     def action_dealer_sign_warranty(self):
         self._dealer_require_group("dealer_parts.dealer_parts_group_warranty_supervisor",
                                    self.env._("Only a warranty clerk signs warranty requisitions."))
         self.write({"dealer_warranty_user_id": self.env.user.id})
         return True
 
+    @dealer_action
     def action_dealer_register_payment(self):
+        """Cash first: the counter invoices the ticket or cash slip and opens Odoo's
+        payment of that invoice; the goods leave once the invoice is paid."""
         self._dealer_require_group("dealer_parts.dealer_parts_group_clerk",
-                                   self.env._("Only the parts counter registers payments."))
+                                   self.env._("Only the parts counter invoices counter sales."))
         for picking in self:
             if picking.dealer_doc_kind not in PAID_FIRST_KINDS:
                 raise UserError(self.env._("%(doc)s is not a cash document.", doc=picking.name))
-        self.write({"dealer_paid": True, "dealer_paid_user_id": self.env.user.id,
-                    "dealer_paid_date": fields.Datetime.now()})
+        self.filtered(lambda p: not p.dealer_invoice_id)._dealer_create_invoice()
+        invoices = self.dealer_invoice_id.filtered(lambda inv: inv.payment_state not in ("paid", "in_payment"))
+        if invoices and self.env.user.has_group("account.group_account_invoice"):
+            return invoices.action_register_payment()
         return True
 
-    def action_dealer_mark_settled(self):
-        self._dealer_require_group("dealer_parts.dealer_parts_group_manager",
-                                   self.env._("Only the parts manager marks account slips as settled."))
-        self.write({"dealer_settled": True})
-        return True
+    @dealer_action
+    def _dealer_create_invoice(self):
+        """Post the customer invoice of the issued parts, at their sale price."""
+        for picking in self:
+            partner = picking.partner_id.commercial_partner_id
+            if not partner:
+                raise UserError(self.env._("Name the customer of %(doc)s to invoice it.", doc=picking.name))
+            moves = picking.move_ids.filtered(lambda m: m.state != "cancel")
+            invoice = self.env["account.move"].sudo().with_company(picking.company_id).create({
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_origin": picking.name,
+                "invoice_line_ids": [fields.Command.create({
+                    "product_id": move.product_id.id,
+                    "quantity": move.quantity or move.product_uom_qty,
+                    "product_uom_id": move.product_uom.id,
+                    "price_unit": move.dealer_sale_price,
+                }) for move in moves],
+            })
+            invoice.action_post()
+            picking.dealer_invoice_id = invoice.id
 
     # ------------------------------------------------------------------ validation
     def button_validate(self):
@@ -197,10 +248,20 @@ class StockPicking(models.Model):
         return super().button_validate()
 
     def _dealer_applies(self):
+        """The parts discipline governs transfers of parts on the operation types
+        the suite marks in the store's parts warehouse, where the capability is on."""
         self.ensure_one()
-        return bool(self.company_id.dealer_parts_enabled and not self.dealer_void_of_id and not self.return_id)
+        picking_type = self.picking_type_id
+        return bool(
+            self.company_id.dealer_parts_enabled
+            and picking_type.dealer_parts_governed
+            and picking_type.warehouse_id == self.company_id.dealer_parts_warehouse_id
+            and not self.dealer_void_of_id and not self.return_id
+            and (self.dealer_doc_kind in ISSUE_KINDS or self.move_ids.product_id._dealer_is_part())
+        )
 
     def _dealer_check_validation(self):
+        self._dealer_check_bins()
         for picking in self:
             kind = picking.dealer_doc_kind
             if picking.picking_type_code == "incoming":
@@ -212,11 +273,26 @@ class StockPicking(models.Model):
                         "Record both inspections of %(doc)s (buyer on pick-up, keeper with the planner on "
                         "arrival) before validating it.", doc=picking.name))
             elif picking.picking_type_code == "outgoing":
-                if kind not in ISSUE_KINDS:
+                if kind not in ISSUE_KINDS and not picking._dealer_has_sale_document():
                     raise UserError(self.env._(
                         "No goods leave without a document: use a repair requisition, a retail ticket or an "
                         "issue slip instead of %(doc)s.", doc=picking.name))
                 picking._dealer_check_issue()
+
+    def _dealer_check_bins(self):
+        """One part per bin: nothing is put into a four-number bin that belongs to another part."""
+        for line in self.move_line_ids.filtered(lambda ml: ml.location_dest_id.dealer_bin_level == "position"):
+            owners = line.location_dest_id.dealer_bin_product_ids.product_id
+            if owners and line.product_id not in owners:
+                raise UserError(self.env._(
+                    "Bin %(bin)s belongs to %(owner)s: put %(part)s into its own bin (one part per bin).",
+                    bin=line.location_dest_id.dealer_bin_code, owner=", ".join(owners.mapped("display_name")),
+                    part=line.product_id.display_name))
+
+    def _dealer_has_sale_document(self):
+        """A delivery of a sale order has its document: the sale order."""
+        self.ensure_one()
+        return "sale_id" in self._fields and bool(self.sale_id)
 
     def _dealer_check_issue(self):
         self.ensure_one()
@@ -231,14 +307,17 @@ class StockPicking(models.Model):
                 raise UserError(self.env._(
                     "%(partner)s is not an approved account customer: sell for cash instead.",
                     partner=partner.display_name or self.env._("No customer")))
-            open_amount = partner._dealer_parts_open_account_amount(self.company_id)
-            if open_amount + self.dealer_amount_total > partner.dealer_parts_credit_limit:
+            # the receivable and the limit of Accounting (read for the parts counter, not shown to it)
+            partner.invalidate_recordset(["credit"])  # not stored: the invoices of this transaction count
+            open_amount = partner.sudo().credit
+            limit = partner.sudo().credit_limit
+            if open_amount + self.dealer_amount_total > limit:
                 raise UserError(self.env._(
                     "Credit limit of %(partner)s exceeded: %(open)s open plus %(amount)s on %(doc)s is more "
                     "than the limit of %(limit)s.",
                     partner=partner.display_name, open=f"{open_amount:.2f}",
                     amount=f"{self.dealer_amount_total:.2f}", doc=self.name,
-                    limit=f"{partner.dealer_parts_credit_limit:.2f}"))
+                    limit=f"{limit:.2f}"))
         if kind in ("requisition", "warranty_requisition"):
             if not self.dealer_repair_order_id and not self.dealer_license_plate:
                 raise UserError(self.env._(
@@ -261,32 +340,37 @@ class StockPicking(models.Model):
         last unit at the same time, then check the stock on hand covers the issue."""
         self.env["stock.quant"].flush_model()
         self.env["stock.move.line"].flush_model()
+        self.env["stock.location"].flush_model(["parent_path"])
         for picking in self:
-            needed = {}
+            needed = defaultdict(float)
             for move in picking.move_ids.filtered(lambda m: m.state not in ("done", "cancel")
                                                   and m.product_id.is_storable):
-                key = (move.product_id, move.location_id)
-                needed[key] = needed.get(key, 0.0) + move.product_uom._compute_quantity(
+                needed[move.product_id, move.location_id] += move.product_uom._compute_quantity(
                     move.quantity, move.product_id.uom_id)
+            if not needed:
+                continue
+            pairs = SQL(", ").join(SQL("(%s, %s)", product.id, f"{location.parent_path}%")
+                                   for product, location in needed)
+            quants = SQL(
+                "FROM stock_quant q JOIN stock_location l ON l.id = q.location_id "
+                "JOIN (VALUES %s) AS needed(product_id, path) ON needed.product_id = q.product_id "
+                "AND l.parent_path LIKE needed.path", pairs)
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(SQL("SELECT q.id %s FOR NO KEY UPDATE OF q NOWAIT", quants))
+            except psycopg2.errors.LockNotAvailable:
+                raise UserError(self.env._(
+                    "%(parts)s: being issued by another user right now: try again in a moment.",
+                    parts=", ".join(product.display_name for product, _location in needed))) from None
+            self.env.cr.execute(SQL("SELECT needed.product_id, needed.path, SUM(q.quantity) %s "
+                                    "GROUP BY needed.product_id, needed.path", quants))
+            on_hand = {(product_id, path): quantity for product_id, path, quantity in self.env.cr.fetchall()}
             for (product, location), quantity in needed.items():
-                locations = self.env["stock.location"].search([("id", "child_of", location.id)]).ids
-                try:
-                    with self.env.cr.savepoint(flush=False):
-                        self.env.cr.execute(SQL(
-                            "SELECT id FROM stock_quant WHERE product_id = %s AND location_id = ANY(%s) "
-                            "FOR NO KEY UPDATE NOWAIT", product.id, locations))
-                except psycopg2.errors.LockNotAvailable:
-                    raise UserError(self.env._(
-                        "%(part)s is being issued by another user right now: try again in a moment.",
-                        part=product.display_name)) from None
-                self.env.cr.execute(SQL(
-                    "SELECT COALESCE(SUM(quantity), 0) FROM stock_quant WHERE product_id = %s "
-                    "AND location_id = ANY(%s)", product.id, locations))
-                on_hand = self.env.cr.fetchone()[0]
-                if product.uom_id.compare(quantity, on_hand) > 0:
+                available = on_hand.get((product.id, f"{location.parent_path}%"), 0.0)
+                if product.uom_id.compare(quantity, available) > 0:
                     raise UserError(self.env._(
                         "Only %(on_hand)s %(part)s in stock: %(doc)s cannot issue %(quantity)s.",
-                        on_hand=on_hand, part=product.display_name, doc=picking.name, quantity=quantity))
+                        on_hand=available, part=product.display_name, doc=picking.name, quantity=quantity))
 
     def _action_done(self):
         todo = self.filtered(lambda p: p.state != "done" and p._dealer_applies())
@@ -301,6 +385,8 @@ class StockPicking(models.Model):
         res = super()._action_done()
         done = todo.filtered(lambda p: p.state == "done" and p.dealer_doc_kind)
         done._dealer_assign_number()
+        # on account: the invoice is the customer's debt, within Odoo's credit limit
+        done.filtered(lambda p: p.dealer_doc_kind == "account" and not p.dealer_invoice_id)._dealer_create_invoice()
         receipts.filtered(lambda p: p.state == "done")._dealer_create_discrepancy(snapshot, no_backorder)
         return res
 
@@ -345,6 +431,7 @@ class StockPicking(models.Model):
         return backorders
 
     # ------------------------------------------------------------------ void
+    @dealer_action
     def _dealer_do_void(self, reason):
         for picking in self:
             if picking.state != "done":

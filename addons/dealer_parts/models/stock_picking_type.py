@@ -27,3 +27,9 @@ class StockPickingType(models.Model):
         DOC_KINDS, string="Parts Document",
         help="The numbered parts document printed for transfers of this type.",
     )
+    dealer_parts_governed = fields.Boolean(
+        string="Parts Discipline", copy=False,
+        help="Set by the Parts module on the operation types of the store's parts warehouse: transfers of parts of "
+             "this type follow the parts discipline (inspections, numbered documents, no goods leave without a "
+             "document). Other operation types work as standard Odoo.",
+    )

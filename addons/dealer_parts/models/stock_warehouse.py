@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class StockWarehouse(models.Model):
@@ -18,22 +18,25 @@ class StockWarehouse(models.Model):
     )
 
     def _dealer_parts_setup(self):
-        """Create the old-part stores and the repair requisition and counter
-        operation types (with their own reference sequences)."""
+        """Make the warehouse the store's parts warehouse: create the old-part
+        stores (internal locations: old parts are stock that can be found) and
+        the repair requisition and counter operation types (with their own
+        reference sequences), and mark its receipts and deliveries as governed
+        by the parts discipline."""
         for warehouse in self:
             company = warehouse.company_id
             Location = self.env["stock.location"]
             values = {}
-            if not warehouse.dealer_old_part_warranty_loc_id:
-                values["dealer_old_part_warranty_loc_id"] = Location.create({
-                    "name": self.env._("Old Parts (Warranty)"), "usage": "inventory",
-                    "company_id": company.id, "location_id": warehouse.view_location_id.id,
-                }).id
-            if not warehouse.dealer_old_part_counter_loc_id:
-                values["dealer_old_part_counter_loc_id"] = Location.create({
-                    "name": self.env._("Old Parts (Counter)"), "usage": "inventory",
-                    "company_id": company.id, "location_id": warehouse.view_location_id.id,
-                }).id
+            store_names = {
+                "dealer_old_part_warranty_loc_id": self.env._("Old Parts (Warranty)"),
+                "dealer_old_part_counter_loc_id": self.env._("Old Parts (Counter)"),
+            }
+            for field, name in store_names.items():
+                if not warehouse[field]:
+                    values[field] = Location.create({
+                        "name": name, "usage": "internal", "dealer_old_part_store": True,
+                        "company_id": company.id, "location_id": warehouse.view_location_id.id,
+                    }).id
             customer = warehouse.out_type_id.default_location_dest_id or self.env["stock.location"].search([
                 ("usage", "=", "customer"), ("company_id", "in", [company.id, False])], limit=1)
             PickingType = self.env["stock.picking.type"]
@@ -65,9 +68,6 @@ class StockWarehouse(models.Model):
                 }).id
             if values:
                 warehouse.write(values)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        warehouses = super().create(vals_list)
-        warehouses._dealer_parts_setup()
-        return warehouses
+            warehouse.in_type_id.filtered(lambda t: not t.dealer_doc_kind).dealer_doc_kind = "receipt"
+            (warehouse.in_type_id | warehouse.out_type_id | warehouse.dealer_requisition_type_id
+             | warehouse.dealer_counter_type_id).dealer_parts_governed = True

@@ -11,3 +11,5 @@ from . import test_parts_concurrency
 from . import test_parts_repair_order
 from . import test_parts_tour
 from . import test_parts_slow_stock
+from . import test_parts_sealed
+from . import test_parts_pdf

@@ -10,10 +10,11 @@ class PartsCase(common.DealerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.store_a.id)], limit=1)
+        cls.warehouse = cls._enable_parts(cls.store_a)
+        cls.warehouse_b = cls._enable_parts(cls.store_b)
         cls.stock = cls.warehouse.lot_stock_id
         cls.customer_location = cls.warehouse.dealer_requisition_type_id.default_location_dest_id
-        cls.bins = cls.env["stock.location"]._dealer_create_bins(cls.warehouse, "A", 1, 1, 3)
+        cls.bins = cls.env["stock.location"]._dealer_create_bins(cls.warehouse, "T", 1, 1, 3)
         cls.bin_1, cls.bin_2, cls.bin_3 = cls.bins
         cls.brand = cls.env["fleet.vehicle.model.brand"].create({"name": "Partsbrand"})
         cls.supplier = cls.env["res.partner"].create({"name": "FAW Parts Supply"})
@@ -27,11 +28,19 @@ class PartsCase(common.DealerCase):
         cls.clerk_2 = cls._make_user("parts_clerk_t2", "dealer_parts.dealer_parts_group_clerk")
         cls.manager = cls._make_user("parts_manager_t", "dealer_parts.dealer_parts_group_manager",
                                      companies=cls.store_a | cls.store_b)
-        cls.advisor = cls._make_user("parts_advisor_t", "dealer_service.dealer_service_group_advisor")
+        cls.advisor = cls._make_user("parts_advisor_t", "dealer_service.dealer_service_group_advisor",
+                                     companies=cls.store_a | cls.store_b)
         cls.warranty_sup = cls._make_user("parts_warranty_t", "dealer_parts.dealer_parts_group_warranty_supervisor")
         cls.service_manager = cls._make_user("parts_sm_t", "dealer_service.dealer_service_group_manager")
-        cls.accountant = cls._make_user(
-            "parts_accountant_t", "account.group_account_manager,dealer_parts.dealer_parts_group_clerk")
+        # exactly the groups of the demo login `accountant` (Billing Administrator), no parts role
+        cls.accountant = cls._make_user("parts_accountant_t", "account.group_account_manager")
+
+    @classmethod
+    def _enable_parts(cls, company):
+        """Switch the parts discipline on in the store's warehouse, as an administrator does in the settings."""
+        warehouse = cls.env["stock.warehouse"].search([("company_id", "=", company.id)], order="id", limit=1)
+        company.write({"dealer_parts_enabled": True, "dealer_parts_warehouse_id": warehouse.id})
+        return warehouse
 
     @classmethod
     def _make_part(cls, oem, name, cost, price, bin_location=None, returnable=False, brand=None):
@@ -71,6 +80,15 @@ class PartsCase(common.DealerCase):
         })
         order.button_confirm()
         return order
+
+    def _pay(self, picking):
+        """Cash first: the counter invoices the ticket, the cashier registers the payment of the invoice."""
+        picking.with_user(self.clerk).action_dealer_register_payment()
+        self._pay_invoice(picking.dealer_invoice_id)
+
+    def _pay_invoice(self, invoice):
+        self.env["account.payment.register"].with_user(self.accountant).with_context(
+            active_model="account.move", active_ids=invoice.ids).create({})._create_payments()
 
     def _inspect(self, picking, user=None):
         picking = picking.with_user(user or self.clerk)

@@ -22,7 +22,7 @@ class TestPartsDocuments(common.PartsCase):
         self.assertEqual(html.count(picking.dealer_number), 5)
         self.assertIn("入库单", html)
         self.assertIn("刹车片", html)
-        self.assertIn("A-01-1-02", html, "the bin of the part is printed")
+        self.assertIn("T-01-1-02", html, "the bin of the part is printed")
         self.assertNotIn("REPRINT", html)
 
     def test_reprint_is_marked_and_logged(self):
@@ -70,7 +70,7 @@ class TestPartsDocuments(common.PartsCase):
         numbers = []
         for _i in range(3):
             ticket = self._issue("retail", [(self.filter, 1)])
-            ticket.action_dealer_register_payment()
+            self._pay(ticket)
             draft = self._issue("retail", [(self.filter, 1)])  # never validated: takes no number
             self.assertFalse(draft.dealer_number)
             self._validate(ticket)
@@ -92,7 +92,7 @@ class TestPartsDocuments(common.PartsCase):
         self.assertIn("差损单", html)
         self.assertIn(note.name, html)
         ticket = self._issue("retail", [(self.pads, 1)])
-        ticket.action_dealer_register_payment()
+        self._pay(ticket)
         self._validate(ticket)
         html = self._html("dealer_parts.report_parts_picking", ticket)
         self.assertEqual(html.count('class="o_dealer_copy"'), 4)
@@ -102,5 +102,5 @@ class TestPartsDocuments(common.PartsCase):
         count.action_validate()
         self.assertIn("盘点报表", self._html("dealer_parts.report_parts_count", count))
         html = self._html("dealer_parts.report_parts_bin_label", self.bin_2)
-        self.assertIn("A-01-1-02", html)
+        self.assertIn("T-01-1-02", html)
         self.assertIn("1K0698151", html)

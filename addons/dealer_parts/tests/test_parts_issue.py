@@ -90,7 +90,7 @@ class TestPartsIssue(common.PartsCase):
         slip = self._issue("account", [(self.filter, 2)], partner=garage)  # 2 x 50 = 100
         with self.assertRaisesRegex(UserError, "not an approved account customer"):
             self._validate(slip, user=self.clerk)
-        garage.write({"dealer_account_customer": True, "dealer_parts_credit_limit": 300.0})
+        garage.write({"dealer_account_customer": True, "credit_limit": 300.0})
         self._validate(slip, user=self.clerk)
         self.assertEqual(slip.state, "done")
         self.assertRegex(slip.dealer_number, r"^IS\d{4}-\d{5}$")
@@ -100,8 +100,13 @@ class TestPartsIssue(common.PartsCase):
         with self.assertRaisesRegex(UserError, "Credit limit of Shunfeng Garage exceeded"):
             self._validate(second, user=self.clerk)
         self.assertNotEqual(second.state, "done")
-        # once the first slip is settled, the second fits
-        slip.with_user(self.manager).action_dealer_mark_settled()
+        # the slip is invoiced at validation: the customer's receivable is what counts
+        self.assertEqual(slip.dealer_invoice_id.amount_untaxed, 100.0)
+        self.assertEqual(garage.credit, slip.dealer_invoice_id.amount_total)
+        self.assertFalse(slip.dealer_settled)
+        # once the customer pays the first slip's invoice, the second fits
+        self._pay_invoice(slip.dealer_invoice_id)
+        self.assertTrue(slip.dealer_settled)
         self._validate(second, user=self.clerk)
         self.assertEqual(second.state, "done")
 
@@ -109,12 +114,20 @@ class TestPartsIssue(common.PartsCase):
         ticket = self._issue("retail", [(self.filter, 1)])
         with self.assertRaisesRegex(UserError, "Cash first"):
             self._validate(ticket, user=self.clerk)
+        # invoiced is not paid: the goods wait for the cashier
         ticket.with_user(self.clerk).action_dealer_register_payment()
+        self.assertRecordValues(ticket.dealer_invoice_id, [{"state": "posted", "amount_untaxed": 50.0,
+                                                            "partner_id": self.customer.id}])
+        self.assertFalse(ticket.dealer_paid)
+        with self.assertRaisesRegex(UserError, "Cash first"):
+            self._validate(ticket, user=self.clerk)
+        self._pay_invoice(ticket.dealer_invoice_id)
+        self.assertTrue(ticket.dealer_paid)
         self._validate(ticket, user=self.clerk)
         self.assertRegex(ticket.dealer_number, r"^RT\d{4}-\d{5}$")
         self.assertEqual(len(ticket._dealer_copy_names()), 4)
         cash = self._issue("cash", [(self.filter, 1)])
-        cash.action_dealer_register_payment()
+        self._pay(cash)
         self._validate(cash)
         self.assertEqual(len(cash._dealer_copy_names()), 4)
 
@@ -138,7 +151,7 @@ class TestPartsIssue(common.PartsCase):
 
     def test_cannot_issue_more_than_on_hand(self):
         ticket = self._issue("retail", [(self.pump, 3)])
-        ticket.action_dealer_register_payment()
+        self._pay(ticket)
         with self.assertRaisesRegex(UserError, "Only 2.0"):
             self._validate(ticket)
 

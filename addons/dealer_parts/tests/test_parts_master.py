@@ -3,8 +3,8 @@ from datetime import timedelta
 import psycopg2
 
 from odoo import fields
-from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from . import common
@@ -30,7 +30,7 @@ class TestPartsMaster(common.PartsCase):
         self.assertIn("[06A115561B]", self.filter.product_tmpl_id.display_name)
 
     def test_bin_codes_and_putaway(self):
-        self.assertEqual(self.bin_1.dealer_bin_code, "A-01-1-01")
+        self.assertEqual(self.bin_1.dealer_bin_code, "T-01-1-01")
         rack = self.env["stock.location"]._dealer_create_bins(self.warehouse, "B", 3, 2, 15)
         self.assertEqual(len(rack), 90)
         self.assertEqual(rack[-1].dealer_bin_code, "B-03-2-15")
@@ -57,9 +57,13 @@ class TestPartsMaster(common.PartsCase):
             product.with_company(self.store_b).standard_price = cost
             self._set_stock(product, stock, location=warehouse.lot_stock_id)
         for product, quantity in ((self.pump, 7), (self.pads, 5), (self.filter, 17)):
-            picking = self._issue("retail", [(product, quantity)], warehouse=warehouse)
-            picking.action_dealer_register_payment()
+            picking = self._issue("requisition", [(product, quantity)], warehouse=warehouse)
+            picking.move_ids.filtered(lambda m: m.dealer_old_part_state == "required").action_dealer_book_old_part()
             self._validate(picking)
+        # a loss is no consumption: the count finds 13 filters missing (23 -> 10), booked as an inventory loss
+        self._set_stock(self.filter, 10, location=warehouse.lot_stock_id)
+        # the consumption is the moves' value: today's cost does not rewrite it
+        self.pump.with_company(self.store_b).standard_price = 900.0
         # pump 3500 (69.9 %), pads 1000 (cumulated 89.8 %), filter 510 of 5010
         self.env["product.template"]._dealer_compute_abc(self.store_b)
 
@@ -75,3 +79,43 @@ class TestPartsMaster(common.PartsCase):
         self.store_b.write({"dealer_abc_a_percent": 40.0, "dealer_abc_b_percent": 60.0})
         self.env["product.template"]._dealer_compute_abc(self.store_b)
         self.assertEqual(classes(), ["a", "b", "b"])
+
+    def test_superseded_number_proposes_the_new_one(self):
+        new_filter = self._make_part("06A115561C", "Oil filter (new)", 32.0, 52.0)
+        self.filter.product_tmpl_id.dealer_superseded_by_id = new_filter.product_tmpl_id
+        # a purchase order typed in the form by the parts manager (the buyer of the parts desk)
+        order = Form(self.env["purchase.order"].with_user(self.manager))
+        order.partner_id = self.supplier
+        with order.order_line.new() as line:
+            line.product_id = self.filter
+            self.assertEqual(line.product_id, new_filter)
+        order = order.save()
+        self.assertEqual(order.order_line.product_id, new_filter)
+        # a plan line typed in the form
+        plan = Form(self.env["dealer.parts.plan"].with_user(self.clerk))
+        with plan.line_ids.new() as line:
+            line.product_id = self.filter
+            self.assertEqual(line.product_id, new_filter)
+        # the plan gathers the back-order of the old number under the new one
+        requisition = self._issue("requisition", [(self.filter, 2)], set_quantity=False, sign=False)
+        self.assertEqual(requisition.state, "confirmed")
+        gathered = self.env["dealer.parts.plan"].create({"partner_id": self.supplier.id})
+        gathered.action_gather()
+        line = gathered.line_ids.filtered(lambda line: line.product_id == new_filter)
+        self.assertEqual(line.quantity, 2)
+        self.assertFalse(gathered.line_ids.filtered(lambda line: line.product_id == self.filter))
+
+    def test_one_part_per_bin(self):
+        with self.assertRaisesRegex(ValidationError, "one part per bin"), self.env.cr.savepoint():
+            self.pump.product_tmpl_id.dealer_default_bin_id = self.bin_1
+            self.env.flush_all()
+        self.pump.product_tmpl_id.invalidate_recordset(["dealer_default_bin_id"])
+        self.assertEqual(self.pump.product_tmpl_id.dealer_default_bin_id, self.bin_3)
+        # nor is a part received into another part's bin
+        order = self._purchase(self.pump, 1)
+        receipt = order.picking_ids
+        receipt.move_line_ids.location_dest_id = self.bin_1
+        self._inspect(receipt)
+        with self.assertRaisesRegex(UserError, "belongs to"):
+            self._validate(receipt, user=self.clerk)
+        self.assertEqual(receipt.state, "assigned")

@@ -92,3 +92,48 @@ class TestPartsPlan(common.PartsCase):
         self.assertRecordValues(plan, [{"name": number, "dealer_voided": True, "state": "cancel"}])
         with self.assertRaises(UserError):
             plan.unlink()
+
+    def test_approved_plan_is_edited_only_after_going_back_to_approval(self):
+        plan = self._a_class_plan([520.0, 490.0, 505.0])
+        number = plan.name
+        line = plan.line_ids
+        for user in (self.clerk, self.manager):
+            for walk_around in (lambda p, u: p.with_user(u).write({"partner_id": self.supplier_3.id}),
+                                lambda p, u: p.line_ids.with_user(u).write({"quantity": 40}),
+                                lambda p, u: p.with_user(u).write({"line_ids": [Command.create({
+                                    "product_id": self.filter.id, "quantity": 100})]}),
+                                lambda p, u: p.line_ids.with_user(u).unlink()):
+                with self.assertRaisesRegex(UserError, "send it back to draft"):
+                    walk_around(plan, user)
+        with self.assertRaisesRegex(UserError, "change only through"):
+            line.with_user(self.manager).write({"quote_waiver_reason": "typed"})
+        self.assertRecordValues(line, [{"quantity": 4.0, "quote_waiver_reason": False}])
+        self.assertEqual(len(plan.line_ids), 1)
+        # back to draft: the change is made and the manager approves again, the number is kept
+        plan.with_user(self.clerk).action_reset()
+        self.assertRecordValues(plan, [{"state": "draft", "approved_by_id": False, "name": number}])
+        line.with_user(self.clerk).quantity = 40
+        plan.with_user(self.clerk).action_submit()
+        plan.with_user(self.manager).action_approve()
+        self.assertRecordValues(plan, [{"state": "approved", "name": number}])
+        self.assertEqual(plan.line_ids.quantity, 40)
+
+    def test_plan_does_not_order_twice(self):
+        warehouse = self.warehouse_b
+        self.filter.with_company(self.store_b).standard_price = 30.0
+        self.filter.product_tmpl_id.with_company(self.store_b).dealer_safety_stock = 10  # min 10, max 20
+        self._issue("requisition", [(self.pump, 5), (self.filter, 3)], warehouse=warehouse, set_quantity=False,
+                    sign=False)
+        # an open RFQ already asks 2 pumps from the supplier
+        self.env["purchase.order"].with_company(self.store_b).create({
+            "partner_id": self.supplier.id, "company_id": self.store_b.id,
+            "order_line": [Command.create({"product_id": self.pump.id, "product_qty": 2, "price_unit": 500})],
+        })
+        plan = self.env["dealer.parts.plan"].with_company(self.store_b).create({
+            "partner_id": self.supplier.id, "company_id": self.store_b.id})
+        plan.action_gather()
+        by_product = {line.product_id: line for line in plan.line_ids}
+        self.assertEqual(by_product[self.pump].quantity, 3, "5 back-ordered less the 2 on the open RFQ")
+        # the filter's back-order of 3 is in the rule's forecast: -3 < 10, up to 20 is 23, not 23 + 3
+        self.assertEqual(by_product[self.filter].source, "both")
+        self.assertEqual(by_product[self.filter].quantity, 23)

@@ -42,6 +42,14 @@ class TestPartsRepairOrder(common.PartsCase):
         (pads | pump).with_user(self.clerk).action_dealer_book_old_part()
         self.assertEqual(pads.dealer_old_part_move_id.location_dest_id, self.warehouse.dealer_old_part_counter_loc_id)
         self.assertEqual(pump.dealer_old_part_move_id.location_dest_id, self.warehouse.dealer_old_part_warranty_loc_id)
+        # the booked old part keeps its issue, requisition, repair order and repair line (for warranty claims)
+        self.assertTrue(pump.dealer_repair_line_id)
+        self.assertRecordValues(pump.dealer_old_part_move_id, [{
+            "dealer_old_part_of_id": pump.id, "dealer_old_part_picking_id": picking.id,
+            "dealer_old_part_repair_order_id": order.id,
+            "dealer_old_part_repair_line_id": pump.dealer_repair_line_id.id,
+        }])
+        self.assertEqual(self.warehouse.dealer_old_part_warranty_loc_id.usage, "internal")
         self._validate(picking, user=self.clerk, backorder=True)
         self.assertEqual(picking.state, "done")
         self.assertRegex(picking.dealer_number, r"^RQ\d{4}-\d{5}$")

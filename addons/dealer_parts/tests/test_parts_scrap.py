@@ -103,3 +103,69 @@ class TestPartsScrap(common.PartsCase):
         request = self._request(quantity=1)
         split = request._dealer_loss_split()
         self.assertEqual([amount for _partner, amount, _label in split], [33.33, 33.33, 33.33, 233.34])
+
+    def test_accountant_with_demo_groups_books_the_loss(self):
+        """Defect 10 (issue 7): the demo accountant (Billing Administrator only) finds and books scrap losses."""
+        demo = self.env.ref("dealer_service.user_accountant_demo", raise_if_not_found=False)
+        if demo:
+            common_groups = self.env.ref("base.group_user") | self.env.ref("base.group_multi_company")
+            self.assertEqual(self.accountant.group_ids - common_groups, demo.group_ids - common_groups)
+        self.assertFalse(self.accountant.has_group("dealer_parts.dealer_parts_group_clerk"))
+        request = self._request(quantity=1)
+        self._approve_all(request)
+        request.with_user(self.manager).action_scrap()
+        found = self.env["dealer.parts.scrap.request"].with_user(self.accountant).search([("state", "=", "done")])
+        self.assertIn(request, found)
+        # the accountant reads, books through the action, and cannot edit the request
+        with self.assertRaises(AccessError):
+            request.with_user(self.accountant).write({"fault_employee_id": self.keeper.id})
+        request.with_user(self.accountant).action_post_loss()
+        self.assertEqual(request.state, "posted")
+        self.assertEqual(request.account_move_id.amount_total, 500.0)
+
+    def test_loss_booked_once_at_the_moves_valuation(self):
+        """Odoo's own scrap valuation does not post beside the split entry; the unit cost is the
+        stock valuation of the scrapped move, not the cost typed on the product."""
+        category = self.env["product.category"].create({
+            "name": "Real-time parts", "property_valuation": "real_time",
+            "property_stock_valuation_account_id": self.stock_account.id,
+        })
+        self.pump.categ_id = category
+        scrap_location = self.env["stock.scrap"].new({"company_id": self.store_a.id}).scrap_location_id
+        scrap_location.valuation_account_id = self.loss_account
+        request = self._request(quantity=2)
+        self._approve_all(request)
+        # the average cost changes after the stock was valued: the move's valuation counts
+        value_before = self.pump.with_company(self.store_a).standard_price
+        request.with_user(self.manager).action_scrap()
+        moves = request.scrap_ids.move_ids
+        self.assertFalse(moves.account_move_id, "Odoo's scrap entry must not post beside the split entry")
+        self.assertEqual(request.line_ids.unit_cost, abs(sum(moves.mapped("value"))) / 2)
+        self.assertEqual(request.line_ids.unit_cost, value_before)
+        request.with_user(self.accountant).action_post_loss()
+        entries = self.env["account.move.line"].search([("account_id", "=", self.stock_account.id),
+                                                        ("product_id", "=", self.pump.id)])
+        self.assertFalse(entries, "no second stock entry for the scrapped parts")
+        self.assertEqual(request.account_move_id.line_ids.filtered("credit").mapped("credit"), [1000.0])
+
+    def test_void_reverses_stock_and_loss_with_counter_documents(self):
+        request = self._request(quantity=2)
+        self._approve_all(request)
+        request.with_user(self.manager).action_scrap()
+        request.with_user(self.accountant).action_post_loss()
+        self.assertEqual(self.pump.with_context(location=self.stock.id).qty_available, 3)
+        with self.assertRaises(AccessError):
+            request.with_user(self.clerk)._dealer_void("wrong part scrapped")
+        self.env["dealer.parts.reason.wizard"].with_user(self.manager).create({
+            "res_model": "dealer.parts.scrap.request", "res_id": request.id, "action": "void",
+            "reason": "wrong part scrapped",
+        }).action_confirm()
+        self.assertTrue(request.dealer_voided)
+        self.assertRegex(request.name, r"^SC\d{4}-\d{5}$")
+        self.assertEqual(request.void_move_ids.mapped("state"), ["done"])
+        self.assertEqual(request.void_move_ids.location_dest_id, self.bin_3)
+        self.assertEqual(self.pump.with_context(location=self.stock.id).qty_available, 5)
+        reversal = request.void_account_move_id
+        self.assertEqual(reversal.state, "posted")
+        self.assertEqual(reversal.reversed_entry_id, request.account_move_id)
+        self.assertEqual(reversal.line_ids.filtered(lambda line: line.account_id == self.stock_account).debit, 1000.0)

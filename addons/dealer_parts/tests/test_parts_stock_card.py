@@ -17,7 +17,7 @@ class TestPartsStockCard(common.PartsCase):
         }).action_confirm()
         self._validate(requisition)
         ticket = self._issue("retail", [(self.pads, 2)])             # -2
-        ticket.action_dealer_register_payment()
+        self._pay(ticket)
         self._validate(ticket)
         # the customer brings one pad back (return of the ticket)
         wizard = self.env["stock.return.picking"].with_context(
