@@ -103,36 +103,32 @@ class TestStandardFlowsBesideTheParts(common.PartsCase):
         self.assertEqual(scrap.state, "draft")
         self.assertEqual(self.filter.with_context(location=self.stock.id).qty_available, 5)
 
+    def _receive_plainly(self, pickings, warehouse, quantity):
+        """Receive ``quantity`` filters into ``warehouse`` the way a stock user does in Odoo."""
+        receipt = pickings.create({
+            "picking_type_id": warehouse.in_type_id.id,
+            "partner_id": self.supplier.id,
+            "move_ids": [Command.create({"product_id": self.filter.id, "product_uom_qty": quantity,
+                                         "location_id": warehouse.in_type_id.default_location_src_id.id,
+                                         "location_dest_id": warehouse.lot_stock_id.id})],
+        })
+        receipt.action_confirm()
+        receipt.move_ids.quantity = quantity
+        receipt.button_validate()
+        return receipt
+
     def test_other_warehouse_and_other_store_are_standard(self):
         # a second warehouse of the same store: parts received there follow no parts rule
         second = self.env["stock.warehouse"].create({"name": "New Cars Yard", "code": "NCY",
                                                      "company_id": self.store_a.id})
         self.assertFalse(second.in_type_id.dealer_parts_governed)
-        picking = self.env["stock.picking"].with_user(self.storeman).create({
-            "picking_type_id": second.in_type_id.id,
-            "partner_id": self.supplier.id,
-            "move_ids": [Command.create({"product_id": self.filter.id, "product_uom_qty": 2,
-                                         "location_id": second.in_type_id.default_location_src_id.id,
-                                         "location_dest_id": second.lot_stock_id.id})],
-        })
-        picking.action_confirm()
-        picking.move_ids.quantity = 2
-        picking.button_validate()
+        picking = self._receive_plainly(self.env["stock.picking"].with_user(self.storeman), second, 2)
         self.assertEqual(picking.state, "done")
         self.assertFalse(picking.dealer_number)
         # a new store of the group starts with the parts discipline off: its receipts of parts are standard
         store_c = self.env["res.company"].create({"name": "Store C (test)"})
         self.assertFalse(store_c.dealer_parts_enabled)
         warehouse_c = self.env["stock.warehouse"].search([("company_id", "=", store_c.id)])
-        receipt = self.env["stock.picking"].with_company(store_c).create({
-            "picking_type_id": warehouse_c.in_type_id.id,
-            "partner_id": self.supplier.id,
-            "move_ids": [Command.create({"product_id": self.filter.id, "product_uom_qty": 3,
-                                         "location_id": warehouse_c.in_type_id.default_location_src_id.id,
-                                         "location_dest_id": warehouse_c.lot_stock_id.id})],
-        })
-        receipt.action_confirm()
-        receipt.move_ids.quantity = 3
-        receipt.button_validate()
+        receipt = self._receive_plainly(self.env["stock.picking"].with_company(store_c), warehouse_c, 3)
         self.assertEqual(receipt.state, "done")
         self.assertFalse(receipt.dealer_number)

@@ -58,12 +58,7 @@ class DealerPartsPlanLine(models.Model):
     @api.onchange("product_id")
     def _onchange_dealer_superseded_product(self):
         """A plan line for a superseded part number proposes the new number."""
-        if not self.product_id:
-            return None
-        new, warning = self.product_id._dealer_supersession_warning()
-        if new:
-            self.product_id = new
-        return warning
+        return self.env["product.product"]._dealer_propose_current_number(self)
 
     @api.depends("quantity", "price_unit")
     def _compute_subtotal(self):

@@ -32,14 +32,19 @@ class ProductProduct(models.Model):
             template = template.dealer_superseded_by_id
         return template.product_variant_id if template != self.product_tmpl_id else self
 
-    def _dealer_supersession_warning(self):
-        """Onchange result proposing the new number of a superseded part, or None."""
-        self.ensure_one()
-        new = self._dealer_current_number()
-        if new == self:
-            return None, None
-        return new, {"warning": {
-            "title": self.env._("Superseded part number"),
-            "message": self.env._("%(old)s is superseded by %(new)s: the new number is proposed instead.",
-                                  old=self.display_name, new=new.display_name),
+    @api.model
+    def _dealer_propose_current_number(self, line):
+        """Onchange of a line's part: a superseded number is replaced on ``line`` by the new
+        one, with a warning saying so (the onchange's result), else None."""
+        product = line.product_id
+        if not product:
+            return None
+        new = product._dealer_current_number()
+        if new == product:
+            return None
+        line.product_id = new
+        return {"warning": {
+            "title": line.env._("Superseded part number"),
+            "message": line.env._("%(old)s is superseded by %(new)s: the new number is proposed instead.",
+                                  old=product.display_name, new=new.display_name),
         }}
