@@ -1,6 +1,6 @@
 """A whole service day in the demo store, typed into the real forms by the demo login
 of each role: reception, parts requisition (service and parts modules), workshop,
-quality control and delivery."""
+quality control, delivery and the invoices of each payer on the store's China chart."""
 
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -14,7 +14,14 @@ class TestServiceDayTour(TourCase):
     def test_service_day_by_each_role(self):
         self.start_tour("/odoo/repair-orders/new", "dealer_service_advisor_tour", login="advisor")
         order = self._order_of_the_tour()
-        labour, _part = self._assert_reception(order)
+        labour, part = self._assert_reception(order)
+        # the brake pads, found worn under warranty, are billed to the brand's OEM
+        oem = self.vehicle.model_id.brand_id.dealer_oem_partner_id
+        self.assertTrue(oem, "the demo brand has its OEM partner")
+        warranty_part = order.line_ids - labour - part
+        self.assertRecordValues(warranty_part, [{"line_type": "part", "payer": "warranty", "payer_partner_id": oem.id,
+                                                 "is_added_work": False, "approval_state": "not_required"}])
+        self.assertEqual(warranty_part.product_id.name, "Front brake pad set")
         self.assertRecordValues(order.job_ids, [{"line_id": labour.id, "technician_id": self.technician.id,
                                                  "state": "pending"}])
         url = f"/odoo/repair-orders/{order.id}"
@@ -29,7 +36,7 @@ class TestServiceDayTour(TourCase):
         clerk.write({"company_ids": [Command.link(self.store.id)], "company_id": self.store.id})
         self.start_tour(f"/odoo/action-stock.action_picking_tree_all/{requisition.id}", "dealer_parts_issue_tour",
                         login=clerk.login)
-        self.assertEqual(order.line_ids.move_ids.mapped("state"), ["done"])
+        self.assertEqual(order.line_ids.move_ids.mapped("state"), ["done", "done"])
         self.assertRegex(requisition.dealer_number, r"^RQ")
         self.assertFalse(order.parts_waiting)
 
@@ -58,7 +65,32 @@ class TestServiceDayTour(TourCase):
         ])
         self.assertTrue(order.final_inspection_passed)
 
-        # The demo store has no chart of accounts on this branch yet: the day ends at delivery.
         self.start_tour(url, "dealer_service_advisor_delivery_tour", login="advisor")
         self.assertEqual(order.state, "delivered")
         self.assertTrue(order.date_delivered)
+
+        # the advisor (a billing user by the role) settles the order: one posted invoice per
+        # payer, in CNY on the store's China chart, at 13 % VAT, labour and parts on their accounts
+        self.start_tour(url, "dealer_service_advisor_invoice_tour", login="advisor")
+        self.assertEqual(order.state, "invoiced")
+        customer = self.vehicle.customer_id
+        invoices = order.invoice_ids.sorted(lambda move: move.partner_id != customer)
+        self.assertRecordValues(invoices, [
+            {"partner_id": customer.id, "move_type": "out_invoice", "state": "posted", "company_id": self.store.id,
+             "currency_id": self.env.ref("base.CNY").id, "invoice_user_id": self.advisor.id,
+             "amount_untaxed": 150.0, "amount_tax": 19.5, "amount_total": 169.5},
+            {"partner_id": oem.id, "move_type": "out_invoice", "state": "posted", "company_id": self.store.id,
+             "currency_id": self.env.ref("base.CNY").id, "invoice_user_id": self.advisor.id,
+             "amount_untaxed": 450.0, "amount_tax": 58.5, "amount_total": 508.5},
+        ])
+        lines = invoices.invoice_line_ids
+        self.assertEqual(lines.tax_ids.mapped("amount"), [13.0])
+        store_lines = lines.with_company(self.store)
+        self.assertEqual([
+            (line.move_id.partner_id, line.product_id, line.price_subtotal, line.account_id.code)
+            for line in store_lines.sorted(lambda line: (line.move_id.partner_id != customer, line.id))
+        ], [
+            (customer, labour.product_id, 90.0, "600101"),
+            (customer, part.product_id, 60.0, "600102"),
+            (oem, warranty_part.product_id, 450.0, "600102"),
+        ])

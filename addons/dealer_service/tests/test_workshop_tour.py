@@ -43,8 +43,8 @@ class TourCase(HttpCase):
 class TestAdvisorTour(TourCase):
 
     def test_advisor_types_added_work_on_an_approved_order(self):
-        # Needs the fix of defect 2 (the server decides added work from the order's state,
-        # whatever the web client sends): until it is merged this test fails on its last step.
+        # the web client sends every field of the new line, is_added_work false included: the
+        # server decides added work from the order's state (defect 2 of issue 7)
         self.start_tour("/odoo/repair-orders/new", "dealer_service_advisor_added_work_tour", login="advisor")
         order = self._order_of_the_tour()
         self._assert_reception(order)

@@ -78,8 +78,34 @@ const addLine = (content) => ({
 // the n-th line, once it is the one being edited
 const lineRow = (index) => `.o_field_widget[name='line_ids'] .o_data_row:nth-child(${index}).o_selected_row`;
 
+// a selection of the n-th line, picked from its menu
+const pickSelection = (index, field, label) => [
+    {
+        content: `Open the ${field} of line ${index}`,
+        trigger: `${lineRow(index)} .o_field_widget[name='${field}'] input`,
+        run: "click",
+    },
+    {
+        content: `Choose ${label}`,
+        trigger: `.o_select_menu_item:contains('${label}')`,
+        run: "click",
+    },
+];
+
+// the brake pads found worn under warranty: a part line the brand's OEM pays
+const warrantyLineSteps = () => [
+    addLine("Add the part the OEM warranty pays"),
+    ...pickSelection(3, "line_type", "Part"),
+    ...pickMany2one("product_id", "Front brake pad", "Front brake pad set", lineRow(3)),
+    ...pickSelection(3, "payer", "OEM Warranty"),
+    {
+        content: "The brand's OEM is the billed partner",
+        trigger: `${lineRow(3)} .o_field_widget[name='payer_partner_id'] input:not(:value(''))`,
+    },
+];
+
 // reception: a new order for a demo vehicle, the walk-around, the lines, the signatures
-const receptionSteps = () => [
+const receptionSteps = (extraLines = []) => [
     ...pickMany2one("vehicle_id", "辽BH1884", "辽BH1884"),
     {
         content: "The vehicle's customer is filled in",
@@ -122,17 +148,9 @@ const receptionSteps = () => [
     addLine("Add a labour line"),
     ...pickMany2one("labour_operation_id", "Engine oil and filter", "Engine oil and filter change", lineRow(1)),
     addLine("Add a part line"),
-    {
-        content: "The line is a part",
-        trigger: `${lineRow(2)} .o_field_widget[name='line_type'] input`,
-        run: "click",
-    },
-    {
-        content: "Choose Part",
-        trigger: ".o_select_menu_item:contains('Part')",
-        run: "click",
-    },
+    ...pickSelection(2, "line_type", "Part"),
     ...pickMany2one("product_id", "Oil filter", "Oil filter", lineRow(2)),
+    ...extraLines,
     openTab("reception"),
     {
         content: "Who signs the diagnosis sheet",
@@ -170,7 +188,7 @@ registry.category("web_tour.tours").add("dealer_service_advisor_added_work_tour"
 
 registry.category("web_tour.tours").add("dealer_service_advisor_tour", {
     steps: () => [
-        ...receptionSteps(),
+        ...receptionSteps(warrantyLineSteps()),
         clickButton("action_dispatch_jobs", "Dispatch the jobs to the workshop"),
         {
             content: "Edit the dispatched job in the list",
@@ -350,5 +368,23 @@ registry.category("web_tour.tours").add("dealer_service_advisor_delivery_tour", 
         ),
         clickButton("action_deliver", "Deliver the vehicle"),
         currentState("Delivered"),
+    ],
+});
+
+// the advisor settles the order: one posted invoice per payer
+registry.category("web_tour.tours").add("dealer_service_advisor_invoice_tour", {
+    steps: () => [
+        currentState("Delivered"),
+        clickButton("action_create_invoices", "Create the invoices"),
+        {
+            content: "The customer's and the OEM's invoices are listed",
+            trigger: ".o_list_view:has(.o_data_row:nth-child(2)):not(:has(.o_data_row:nth-child(3)))",
+        },
+        {
+            content: "Back to the order",
+            trigger: ".o_breadcrumb .breadcrumb-item:not(.active):last a",
+            run: "click",
+        },
+        currentState("Invoiced"),
     ],
 });
