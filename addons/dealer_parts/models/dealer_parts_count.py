@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .dealer_parts_document_mixin import dealer_action
+from odoo.addons.dealer_service.sealed import dealer_action
 
 COUNT_STATES = [
     ("draft", "Draft"),

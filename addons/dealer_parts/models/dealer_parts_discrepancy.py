@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .dealer_parts_document_mixin import dealer_action
+from odoo.addons.dealer_service.sealed import dealer_action
 
 DISCREPANCY_STATES = [
     ("draft", "Draft"),

@@ -1,53 +1,7 @@
-import functools
-from contextlib import contextmanager
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-_UNSEALED = "dealer_parts_unsealed"
-
-
-@contextmanager
-def unsealed(env):
-    """Within an action of the parts desk, its sealed fields may be written.
-    The flag lives on the database cursor, out of reach of a client's context."""
-    cache = env.cr.cache
-    cache[_UNSEALED] = cache.get(_UNSEALED, 0) + 1
-    try:
-        yield
-    finally:
-        cache[_UNSEALED] = max(cache.get(_UNSEALED, 1) - 1, 0)
-
-
-def dealer_action(method):
-    """Decorate the action methods that change sealed fields (states, approvals,
-    inspections, payments, numbers): only they may write them."""
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        with unsealed(self.env):
-            return method(self, *args, **kwargs)
-    return wrapper
-
-
-def is_unsealed(env):
-    return bool(env.cr.cache.get(_UNSEALED))
-
-
-def check_sealed(records, vals, sealed, creating=False):
-    """Refuse a plain create or write of sealed fields outside the actions."""
-    if is_unsealed(records.env):
-        return
-    touched = [name for name in sealed if name in vals]
-    if creating:
-        fields_ = records._fields
-        touched = [name for name in touched if vals[name] and vals[name] != fields_[name].default
-                   and not (callable(fields_[name].default) and vals[name] == fields_[name].default(records))]
-    if touched:
-        labels = ", ".join(records._fields[name]._description_string(records.env) for name in touched)
-        raise UserError(records.env._(
-            "%(fields)s of %(model)s change only through the document's own buttons (submit, approve, "
-            "inspect, register payment, validate, void), never by editing them.",
-            fields=labels, model=records._description))
+from odoo.addons.dealer_service.sealed import check_sealed, dealer_action
 
 
 class DealerPartsDocumentMixin(models.AbstractModel):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .dealer_parts_document_mixin import dealer_action, is_unsealed
+from odoo.addons.dealer_service.sealed import dealer_action, is_unsealed
 
 # what the approval covers: changed only on a draft plan (an approved one goes back to draft first)
 PLAN_CONTENT = {"partner_id", "date", "kind", "user_id", "line_ids", "note", "company_id"}

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .dealer_parts_document_mixin import check_sealed
+from odoo.addons.dealer_service.sealed import check_sealed
 
 
 class DealerPartsScrapLine(models.Model):

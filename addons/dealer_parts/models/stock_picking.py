@@ -6,7 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from .dealer_parts_document_mixin import dealer_action, is_unsealed
+from odoo.addons.dealer_service.sealed import dealer_action, is_unsealed
+
 from .stock_picking_type import DOC_KINDS, DOC_SEQUENCE, ISSUE_KINDS, PAID_FIRST_KINDS
 
 # copies of each document as the parts procedure (seed 000) lists them

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .dealer_repair_order import by_action
+from ..sealed import unsealed
 
 DECLINED_WORK_STATES = [
     ("open", "Open"),
@@ -84,12 +84,13 @@ class DealerDeclinedWork(models.Model):
                     work=work.description, order=order.name,
                 ))
         # recommendations are added work whatever the order's state: the customer approves them
-        lines = by_action(self.env["dealer.repair.order.line"]).create([
-            order._dealer_prepare_recommended_line(
-                work.description, amount=work.estimated_amount,
-            ) | {"dealer_declined_work_id": work.id}
-            for work in self
-        ])
+        with unsealed(self.env):
+            lines = self.env["dealer.repair.order.line"].create([
+                order._dealer_prepare_recommended_line(
+                    work.description, amount=work.estimated_amount,
+                ) | {"dealer_declined_work_id": work.id}
+                for work in self
+            ])
         return lines
 
     def _mark_done(self, order):

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
-from .dealer_repair_order import by_action
+from ..sealed import unsealed
 
 
 class DealerHealthCheck(models.Model):
@@ -76,12 +76,13 @@ class DealerHealthCheck(models.Model):
                 "There is no amber or red check point without a recommended line: rate the points first."
             ))
         # recommendations are added work whatever the order's state: the customer approves them
-        order_lines = by_action(self.env["dealer.repair.order.line"]).create([
-            line.check_id.order_id._dealer_prepare_recommended_line(
-                line._recommendation_text(), hours=line.estimated_hours, amount=line.estimated_amount,
-                trade=line.trade,
-            ) for line in lines
-        ])
+        with unsealed(self.env):
+            order_lines = self.env["dealer.repair.order.line"].create([
+                line.check_id.order_id._dealer_prepare_recommended_line(
+                    line._recommendation_text(), hours=line.estimated_hours, amount=line.estimated_amount,
+                    trade=line.trade,
+                ) for line in lines
+            ])
         for line, order_line in zip(lines, order_lines, strict=True):
             line.order_line_id = order_line
         return order_lines

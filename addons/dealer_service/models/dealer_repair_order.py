@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
+from ..sealed import is_unsealed, unsealed
+
 REPAIR_ORDER_STATES = [
     ("draft", "Draft"),
     ("checked_in", "Checked In"),
@@ -33,20 +35,6 @@ PAYERS = [
 PRICE_GROUPS = "dealer_service.dealer_service_group_advisor"
 # what only the action methods change on an order (the state machine)
 ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id"}
-# The value the action methods put in the context to write the fields only they may
-# change. A client cannot send it: a JSON context holds no such Python object.
-ACTION_TOKEN = object()
-
-
-def by_action(records):
-    """``records`` in an environment where the action methods write the states and
-    approvals that a plain ``write``/``create`` is refused."""
-    return records.with_context(dealer_action=ACTION_TOKEN)
-
-
-def is_action(env):
-    """Whether ``env`` writes for an action method (or loads a module's data files)."""
-    return env.context.get("dealer_action") is ACTION_TOKEN or (env.su and bool(env.context.get("install_mode")))
 
 
 class DealerRepairOrder(models.Model):
@@ -522,7 +510,7 @@ class DealerRepairOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not is_action(self.env):
+        if not is_unsealed(self.env):
             for vals in vals_list:
                 if vals.get("state", "draft") != "draft" or vals.get("date_delivered") or vals.get("odometer_id"):
                     raise UserError(self.env._(
@@ -532,7 +520,7 @@ class DealerRepairOrder(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if ORDER_ACTION_FIELDS & set(vals) and not is_action(self.env):
+        if ORDER_ACTION_FIELDS & set(vals) and not is_unsealed(self.env):
             raise UserError(self.env._(
                 "The status of %(orders)s changes only through its buttons (check-in, approval, quality "
                 "check, delivery, invoicing, cancellation), which check that the step is complete.",
@@ -585,7 +573,8 @@ class DealerRepairOrder(models.Model):
     def action_check_in(self):
         self._check_state(["draft"], self.env._("Check-in"))
         self._check_check_in_data()
-        by_action(self).write({"state": "checked_in"})
+        with unsealed(self.env):
+            self.write({"state": "checked_in"})
         self._action_check_in()
         return True
 
@@ -624,15 +613,16 @@ class DealerRepairOrder(models.Model):
                     user=self.env.user.name, mileage=order.mileage, last=int(last),
                     reason=order.mileage_override_reason,
                 ))
-            by_action(order).odometer_id = self.env["fleet.vehicle.odometer"].create({
-                "vehicle_id": order.vehicle_id.id,
-                "value": order.mileage,
-                # later visits compare with this reading, not with the old cluster's
-                "dealer_cluster_replaced": order.mileage < last,
-                "date": fields.Date.context_today(order, order.date_in),
-                "driver_id": order.partner_id.id,
-                "dealer_repair_order_id": order.id,
-            })
+            with unsealed(self.env):
+                order.odometer_id = self.env["fleet.vehicle.odometer"].create({
+                    "vehicle_id": order.vehicle_id.id,
+                    "value": order.mileage,
+                    # later visits compare with this reading, not with the old cluster's
+                    "dealer_cluster_replaced": order.mileage < last,
+                    "date": fields.Date.context_today(order, order.date_in),
+                    "driver_id": order.partner_id.id,
+                    "dealer_repair_order_id": order.id,
+                })
             if not order.vehicle_id.customer_id:
                 order.vehicle_id.customer_id = order.partner_id
         self.vehicle_id.invalidate_recordset(["odometer", "odometer_count"])
@@ -650,7 +640,8 @@ class DealerRepairOrder(models.Model):
                     "%(order)s has no line: add the labour and parts the customer approves.", order=order.name,
                 ))
         self.line_ids.filtered(lambda rec: rec.approval_state != "declined")._check_payer_partner()
-        by_action(self).write({"state": "approved"})
+        with unsealed(self.env):
+            self.write({"state": "approved"})
         self._action_approve()
         return True
 
@@ -660,7 +651,8 @@ class DealerRepairOrder(models.Model):
 
     def action_start_repair(self):
         self._check_state(["approved"], self.env._("Starting the repair"))
-        by_action(self).write({"state": "in_progress"})
+        with unsealed(self.env):
+            self.write({"state": "in_progress"})
         self._action_start_repair()
         return True
 
@@ -676,7 +668,8 @@ class DealerRepairOrder(models.Model):
                 "before the quality check.",
                 lines=", ".join(f"{line.order_id.name}: {line.name}" for line in pending),
             ))
-        by_action(self).write({"state": "quality_check"})
+        with unsealed(self.env):
+            self.write({"state": "quality_check"})
         self._action_request_quality_check()
         return True
 
@@ -686,7 +679,8 @@ class DealerRepairOrder(models.Model):
     def action_mark_ready(self):
         self._check_state(["quality_check"], self.env._("Marking ready"))
         self._dealer_check_final_inspection()
-        by_action(self).write({"state": "ready"})
+        with unsealed(self.env):
+            self.write({"state": "ready"})
         self._action_mark_ready()
         return True
 
@@ -696,7 +690,8 @@ class DealerRepairOrder(models.Model):
     def _action_back_to_repair(self):
         """Send vehicles that failed the quality check back to the workshop."""
         self._check_state(["quality_check"], self.env._("Sending back to repair"))
-        by_action(self).write({"state": "in_progress"})
+        with unsealed(self.env):
+            self.write({"state": "in_progress"})
         self._action_back_to_repair_done()
         return True
 
@@ -714,7 +709,8 @@ class DealerRepairOrder(models.Model):
                     order=order.name, items=", ".join(missing),
                 ))
         self._check_parts_issued()
-        by_action(self).write({"state": "delivered", "date_delivered": fields.Datetime.now()})
+        with unsealed(self.env):
+            self.write({"state": "delivered", "date_delivered": fields.Datetime.now()})
         self._action_deliver()
         return True
 
@@ -739,7 +735,8 @@ class DealerRepairOrder(models.Model):
         self._check_state(["delivered"], self.env._("Invoicing"))
         self.line_ids.filtered(lambda rec: rec.approval_state != "declined")._check_payer_partner()
         self._check_parts_issued()
-        by_action(self).write({"state": "invoiced"})
+        with unsealed(self.env):
+            self.write({"state": "invoiced"})
         self._action_create_invoices()
         if len(self) == 1:
             return self.action_view_invoices()
@@ -777,7 +774,8 @@ class DealerRepairOrder(models.Model):
         self._check_state(allowed, self.env._("Cancelling"))
         # the open jobs no longer hold the workshop's capacity
         self.job_ids._dealer_cancel_with_order()
-        by_action(self).write({"state": "cancel"})
+        with unsealed(self.env):
+            self.write({"state": "cancel"})
         self._action_cancel()
         return True
 

@@ -2,7 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
-from .dealer_repair_order import PAYERS, PRICE_GROUPS, TRADES, by_action, is_action
+from ..sealed import is_unsealed, unsealed
+from .dealer_repair_order import PAYERS, PRICE_GROUPS, TRADES
 
 LINE_TYPES = [
     ("labour", "Labour"),
@@ -369,7 +370,7 @@ class DealerRepairOrderLine(models.Model):
                     ))
         orders = self.env["dealer.repair.order"].browse({vals.get("order_id") for vals in vals_list})
         orders._check_lines_editable()
-        action = is_action(self.env)
+        action = is_unsealed(self.env)
         for vals in vals_list:
             order = orders.filtered(lambda o, vals=vals: o.id == vals.get("order_id"))
             if not action:
@@ -390,7 +391,7 @@ class DealerRepairOrderLine(models.Model):
         return lines
 
     def write(self, vals):
-        if LINE_ACTION_FIELDS & set(vals) and not is_action(self.env):
+        if LINE_ACTION_FIELDS & set(vals) and not is_unsealed(self.env):
             raise UserError(self.env._(
                 "Whether a line is added work and the customer's answer are recorded by the line's buttons "
                 "(phone approval, counter signature, portal, decline), not written on %(lines)s.",
@@ -470,7 +471,8 @@ class DealerRepairOrderLine(models.Model):
         """Remember the manager who granted a discount above the store's advisor limit."""
         above = self.filtered(lambda rec: rec.discount > rec.order_id.company_id.dealer_advisor_discount_limit)
         if above:
-            by_action(above).write({"discount_approved_by_id": self.env.uid})
+            with unsealed(self.env):
+                above.write({"discount_approved_by_id": self.env.uid})
 
     # ------------------------------------------------------------
     # Added work approval
@@ -501,12 +503,13 @@ class DealerRepairOrderLine(models.Model):
         self._check_pending()
         if state == "approved":
             self._check_payer_partner()
-        by_action(self).write({
-            "approval_state": state,
-            "approved_by": False if method == "portal" else self.env.uid,
-            "approval_date": fields.Datetime.now(),
-            "approval_method": method,
-        })
+        with unsealed(self.env):
+            self.write({
+                "approval_state": state,
+                "approved_by": False if method == "portal" else self.env.uid,
+                "approval_date": fields.Datetime.now(),
+                "approval_method": method,
+            })
         method_label = dict(self._fields["approval_method"]._description_selection(self.env))[method]
         for order in self.order_id:
             lines = self.filtered(lambda rec, order=order: rec.order_id == order)

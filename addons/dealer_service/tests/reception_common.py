@@ -97,6 +97,8 @@ class ReceptionCase(common.DealerCase):
         """The warehouse issues the order's parts: its open parts pickings are validated (signed
         for the settlement first where the parts desk, dealer_parts, asks for it)."""
         pickings = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        if not pickings:
+            return
         if "dealer_settlement_user_id" in pickings._fields:
             pickings.with_user(self.advisor_a).action_dealer_sign_settlement()
         pickings.with_context(skip_backorder=True, picking_ids_not_to_backorder=pickings.ids).button_validate()

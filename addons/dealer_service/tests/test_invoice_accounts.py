@@ -27,6 +27,7 @@ class TestInvoiceAccounts(reception_common.ReceptionCase):
         self._sign(order)
         order.action_approve()
         order.action_start_repair()
+        self._issue_parts(order)
         order.action_request_quality_check()
         self._pass_final_inspection(order)
         order.action_mark_ready()
