@@ -111,7 +111,7 @@ class DealerPartsDiscrepancy(models.Model):
     @dealer_action
     def action_create_refund(self):
         """The claim against the supplier as a draft vendor credit note."""
-        if not self.env.user.has_group("account.group_account_invoice"):
+        if not self.env.user.has_group("account.group_account_manager"):
             raise AccessError(self.env._("Only accounting raises supplier credit notes."))
         # accounting reads the notes; the note itself is updated by this action only
         for note in self.sudo():

@@ -203,7 +203,7 @@ class DealerPartsScrapRequest(models.Model):
     def action_post_loss(self):
         """Book the loss: one journal entry crediting the scrapped stock and
         debiting the company's loss and the managers' (or the culprit's) accounts."""
-        if not self.env.user.has_group("account.group_account_invoice"):
+        if not self.env.user.has_group("account.group_account_manager"):
             raise AccessError(self.env._("Only accounting books scrap losses."))
         self._check_state(("done",))
         # accounting reads the requests; the request itself is updated by this action only

@@ -119,6 +119,12 @@ class TestPartsScrap(common.PartsCase):
         # the accountant reads, books through the action, and cannot edit the request
         with self.assertRaises(AccessError):
             request.with_user(self.accountant).write({"fault_employee_id": self.keeper.id})
+        # the service advisor invoices repair orders (Odoo's billing group) but books no parts loss
+        self.assertTrue(self.advisor.has_group("account.group_account_invoice"))
+        with self.assertRaises(AccessError):
+            request.with_user(self.advisor).action_post_loss()
+        with self.assertRaises(AccessError):
+            self.env["dealer.parts.scrap.request"].with_user(self.advisor).search([("state", "=", "done")])
         request.with_user(self.accountant).action_post_loss()
         self.assertEqual(request.state, "posted")
         self.assertEqual(request.account_move_id.amount_total, 500.0)
