@@ -104,6 +104,16 @@ class ReceptionCase(common.DealerCase):
         pickings.with_context(skip_backorder=True, picking_ids_not_to_backorder=pickings.ids).button_validate()
         self.assertEqual(set(pickings.mapped("state")), {"done"})
 
+    def _ready_for_delivery(self, order, **values):
+        """An approved order repaired, through its final inspection, ready and its delivery
+        checklist done (``values``: more fields the advisor fills at delivery)."""
+        order.action_start_repair()
+        order.action_request_quality_check()
+        self._pass_final_inspection(order)
+        order.action_mark_ready()
+        order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
+                     "delivery_old_parts": True, **values})
+
     def _pass_final_inspection(self, order):
         """The QC inspector's passed final inspection (the workshop's part of the flow)."""
         self.env["dealer.quality.check"].with_user(self.manager_a).create({

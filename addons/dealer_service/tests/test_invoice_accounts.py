@@ -26,15 +26,8 @@ class TestInvoiceAccounts(reception_common.ReceptionCase):
     def _deliver(self, order):
         self._sign(order)
         order.action_approve()
-        order.action_start_repair()
+        self._ready_for_delivery(order, next_service_mileage=17000)
         self._issue_parts(order)
-        order.action_request_quality_check()
-        self._pass_final_inspection(order)
-        order.action_mark_ready()
-        order.write({
-            "delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
-            "delivery_old_parts": True, "next_service_mileage": 17000,
-        })
         order.action_deliver()
 
     def test_every_line_type_lands_on_its_income_account(self):

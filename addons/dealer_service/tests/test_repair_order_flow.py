@@ -339,12 +339,7 @@ class TestRepairOrderFlow(reception_common.ReceptionCase):
         self._sign(order)
         order.action_approve()
         _oil, fitted, spare = order.line_ids
-        order.action_start_repair()
-        order.action_request_quality_check()
-        self._pass_final_inspection(order)
-        order.action_mark_ready()
-        order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
-                     "delivery_old_parts": True})
+        self._ready_for_delivery(order)
         self.assertEqual(set((fitted | spare).move_ids.mapped("state")), {"assigned"})
         # reserved is not issued: the car does not leave with parts the warehouse never gave out
         with self.assertRaisesRegex(UserError, r"Oil filter.* not issued from the warehouse"):

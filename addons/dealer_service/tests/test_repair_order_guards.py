@@ -140,12 +140,7 @@ class TestRepairOrderGuards(reception_common.ReceptionCase):
             {"payer_partner_id": self.oem.id}, {"payer_partner_id": self.insurer.id},
         ])
         order.action_approve()
-        order.action_start_repair()
-        order.action_request_quality_check()
-        self._pass_final_inspection(order)
-        order.action_mark_ready()
-        order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
-                     "delivery_old_parts": True})
+        self._ready_for_delivery(order)
         order.action_deliver()
         # the OEM was taken off the brand meanwhile: invoicing refuses instead of billing the customer
         brand.dealer_oem_partner_id = False
