@@ -33,9 +33,14 @@ def dealer_action(method):
     return wrapper
 
 
+def is_data_load(env):
+    """Whether ``env`` loads a module's data files (the superuser installing or updating a module)."""
+    return env.su and bool(env.context.get("install_mode"))
+
+
 def is_unsealed(env):
     """Whether ``env`` writes for an action method (or loads a module's data files)."""
-    return bool(env.cr.cache.get(_UNSEALED)) or (env.su and bool(env.context.get("install_mode")))
+    return bool(env.cr.cache.get(_UNSEALED)) or is_data_load(env)
 
 
 def check_sealed(records, vals, sealed, creating=False):
