@@ -17,6 +17,13 @@ APPROVAL_STATES = [
     ("approved", "Approved"),
     ("declined", "Declined"),
 ]
+# what happens to the part a line replaces: the order's choice (customer takes the old parts or
+# leaves them), the OEM's for a warranty part (returned to the maker through the claims clerk)
+OLD_PART_FATES = [
+    ("customer", "Customer Takes It"),
+    ("store", "Stays with the Store"),
+    ("oem", "Goes to the OEM"),
+]
 APPROVAL_METHODS = [
     ("signature", "Signature"),
     ("phone", "Phone"),
@@ -28,6 +35,7 @@ PRICE_FIELDS = {"price_unit", "discount", "tax_ids", "payer_partner_id"}
 LOCKED_FIELDS = {
     "order_id", "line_type", "product_id", "name", "quantity", "product_uom_id", "price_unit",
     "discount", "payer", "payer_partner_id", "tax_ids", "labour_operation_id", "trade",
+    "fault_code", "fault_cause", "old_part_fate",
 }
 # what only the action methods change on a line: whether it is added work and the customer's answer
 LINE_ACTION_FIELDS = {
@@ -126,6 +134,18 @@ class DealerRepairOrderLine(models.Model):
     approval_date = fields.Datetime(string="Approval Date", readonly=True, copy=False)
     approval_method = fields.Selection(APPROVAL_METHODS, readonly=True, copy=False)
     move_ids = fields.One2many("stock.move", "dealer_repair_line_id", string="Stock Moves", readonly=True)
+    order_state = fields.Selection(related="order_id.state", string="Order Status")
+    # evidence of a warranty claim, per line
+    fault_code = fields.Char(
+        string="Fault Code", help="The OEM's fault (defect) code of the failure this line repairs.",
+    )
+    fault_cause = fields.Text(string="Cause", help="What caused the failure, as found in the workshop.")
+    old_part_fate = fields.Selection(
+        OLD_PART_FATES, string="Old Part",
+        compute="_compute_old_part_fate", store=True, readonly=False, precompute=True,
+        help="What happens to the part this line replaces: by default the order's choice, "
+        "and the OEM's for a warranty part.",
+    )
     parts_waiting = fields.Boolean(
         string="Parts Waiting", compute="_compute_parts_waiting", search="_search_parts_waiting",
         compute_sudo=True,
@@ -209,6 +229,18 @@ class DealerRepairOrderLine(models.Model):
                 "insurance": order.insurer_id,
                 "internal": order.company_id.partner_id,
             }.get(line.payer, False)
+
+    @api.depends("line_type", "payer", "order_id.old_part_choice")
+    def _compute_old_part_fate(self):
+        for line in self:
+            if line.order_id.state in ("invoiced", "cancel"):
+                continue  # settled: the old part went where the line said
+            if line.line_type != "part":
+                line.old_part_fate = False
+            elif line.payer == "warranty":
+                line.old_part_fate = "oem"
+            else:
+                line.old_part_fate = {"take": "customer", "leave": "store"}.get(line.order_id.old_part_choice, False)
 
     def _check_payer_partner(self):
         """Refuse lines that have nobody to bill: the customer never pays for the OEM or the insurer."""
@@ -321,6 +353,8 @@ class DealerRepairOrderLine(models.Model):
         price_unit, discount, tax_ids           yes      no          no  no        yes
         payer, payer_partner_id                 yes      no          no  no        yes
         dealer_declined_work_id                 yes      no          no  no        yes
+        fault_code, fault_cause, old_part_fate  yes      no          no  yes       yes
+        (the warranty claim's evidence)
         ======================================  =======  ==========  ==  ========  =======
 
         The workshop roles report added work by creating lines, priced by the catalogue and paid by
@@ -337,6 +371,7 @@ class DealerRepairOrderLine(models.Model):
             "name": everyone,
             "added_work_reason": everyone,
             "added_work_photo_ids": everyone,
+            **dict.fromkeys(("fault_code", "fault_cause", "old_part_fate"), ("advisor", "workshop", "manager")),
             **dict.fromkeys((
                 "order_id", "line_type", "labour_operation_id", "trade", "product_id", "quantity",
                 "product_uom_id", "price_unit", "discount", "tax_ids", "payer", "payer_partner_id",
@@ -399,9 +434,12 @@ class DealerRepairOrderLine(models.Model):
             ))
         refused = self._dealer_refused_fields(vals)
         if refused:
+            table = self._dealer_field_roles()
+            roles = [role for role in ROLE_GROUPS if any(role in table[fname] for fname in refused)]
             raise AccessError(self.env._(
-                "Only service advisors and managers may change %(fields)s of repair order lines: ask one.",
+                "Your role may not change %(fields)s of repair order lines: ask a %(roles)s.",
                 fields=", ".join(self._fields[fname]._description_string(self.env) for fname in refused),
+                roles=" / ".join(self.env.ref(ROLE_GROUPS[role]).name for role in roles),
             ))
         if LOCKED_FIELDS & set(vals):
             self.order_id._check_lines_editable()
