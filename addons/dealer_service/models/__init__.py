@@ -8,6 +8,10 @@ from . import dealer_repair_order_line
 from . import dealer_labour_operation
 from . import dealer_labour_operation_time
 from . import dealer_labour_rate
+from . import dealer_labour_operation_oem_time
+from . import dealer_warranty_labour_rate
+from . import dealer_payer_contract
+from . import dealer_payer_contract_rate
 from . import dealer_service_package
 from . import dealer_service_package_line
 from . import fleet_vehicle

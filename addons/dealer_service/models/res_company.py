@@ -25,6 +25,12 @@ class ResCompany(models.Model):
         help="Highest discount a service advisor may give on a repair order line; "
         "a higher discount needs a service manager.",
     )
+    dealer_labour_cost_rate = fields.Monetary(
+        string="Labour Cost Rate",
+        currency_field="currency_id",
+        help="What an hour clocked by a technician costs the store (wages and overheads): "
+        "the cost of the labour lines of repair orders, for their gross profit.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
