@@ -6,7 +6,7 @@
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
     "license": "LGPL-3",
-    "depends": ["dealer_service", "stock", "purchase", "purchase_stock", "stock_account", "account"],
+    "depends": ["dealer_service", "stock", "purchase", "purchase_stock", "stock_account", "account", "report_xlsx"],
     "data": [
         "security/dealer_parts_security.xml",
         "security/ir.model.access.csv",

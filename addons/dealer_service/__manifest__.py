@@ -1,12 +1,15 @@
 {
     "name": "Dealer After-Sales: Service",
     "summary": "Vehicles and repair orders of a 4S dealership, from appointment to invoice",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "hr", "stock", "account", "stock_account", "l10n_cn"],
+    "depends": [
+        "mail", "portal", "fleet", "hr", "stock", "account", "stock_account", "l10n_cn",
+        "report_xlsx", "account_financial_report",
+    ],
     "data": [
         "security/dealer_service_security.xml",
         "security/ir.model.access.csv",
@@ -32,6 +35,7 @@
         "wizard/dealer_repair_job_time_correct_views.xml",
         "wizard/dealer_repair_order_wizard_views.xml",
         "views/dealer_workshop_menus.xml",
+        "views/dealer_receivable_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -17,6 +17,7 @@ from . import dealer_service_package_line
 from . import fleet_vehicle
 from . import fleet_vehicle_odometer
 from . import fleet_vehicle_model_brand
+from . import res_partner
 from . import stock_picking
 from . import stock_move
 from . import account_move
