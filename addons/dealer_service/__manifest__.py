@@ -6,7 +6,7 @@
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "hr", "stock", "account", "l10n_cn"],
+    "depends": ["mail", "portal", "fleet", "hr", "stock", "account", "l10n_cn", "base_tier_validation"],
     "data": [
         "security/dealer_service_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "report/dealer_repair_order_reports.xml",
         "report/dealer_repair_order_templates.xml",
         "views/res_config_settings_views.xml",
+        "views/tier_definition_views.xml",
         "views/dealer_service_menus.xml",
         "security/dealer_workshop_security.xml",
         "views/dealer_appointment_views.xml",
