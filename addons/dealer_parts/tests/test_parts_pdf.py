@@ -103,7 +103,7 @@ class TestPartsPdf(common.PartsCase, HttpCase):
         text = self._check("dealer_parts.report_parts_scrap", request, "配件报损申请单", ["配件主管联", "财务联"])
         self.assertIn("水泵", text)
         for appraiser in (self.service_manager, self.warranty_sup, self.manager):
-            self.assertIn(appraiser.name, text, "the appraisers are printed from the reviews")
+            self.assertIn(appraiser.login, text, "the appraisers are printed from the reviews")
         # printed stock card of the filter: in 30, out 1 + 1 + 1 + 2 + 3, balance 22
         text = self._pdf_text("dealer_parts.report_parts_stock_card", self.filter)
         self.assertIn("卡片帐", text)

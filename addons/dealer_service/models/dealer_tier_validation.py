@@ -53,7 +53,8 @@ class DealerTierValidation(models.AbstractModel):
         return super()._get_all_validation_exceptions() + self._dealer_tier_exception_fields()
 
     @api.depends_context("uid")
-    @api.depends("review_ids.reviewer_ids", "review_ids.sequence", "review_ids.status", "review_ids.done_by")
+    @api.depends("review_ids.approve_sequence", "review_ids.reviewer_ids", "review_ids.sequence",
+                 "review_ids.status", "review_ids.done_by")
     def _compute_can_review(self):
         self.review_ids.mapped("reviewer_ids")
         for record in self:
