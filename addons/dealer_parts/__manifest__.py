@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-Sales: Parts",
     "summary": "Parts warehouse discipline and its numbered multi-copy documents",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",

@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "depends": [
         "mail", "portal", "fleet", "hr", "stock", "account", "stock_account", "l10n_cn",
-        "report_xlsx", "account_financial_report",
+        "report_xlsx", "account_financial_report", "base_tier_validation",
     ],
     "data": [
         "security/dealer_service_security.xml",
@@ -23,6 +23,7 @@
         "report/dealer_repair_order_reports.xml",
         "report/dealer_repair_order_templates.xml",
         "views/res_config_settings_views.xml",
+        "views/tier_definition_views.xml",
         "views/dealer_service_menus.xml",
         "security/dealer_workshop_security.xml",
         "views/dealer_appointment_views.xml",

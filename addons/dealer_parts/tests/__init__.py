@@ -14,3 +14,5 @@ from . import test_parts_slow_stock
 from . import test_parts_sealed
 from . import test_parts_pdf
 from . import test_parts_xlsx
+from . import test_parts_approval
+from . import test_parts_migration

@@ -38,3 +38,6 @@ from . import dealer_declined_work
 from . import dealer_loaner_loan
 from . import fleet_vehicle_loaner
 from . import dealer_repair_order_line_workshop
+from . import dealer_tier_validation
+from . import tier_definition
+from . import tier_review

@@ -7,3 +7,4 @@ from . import dealer_repair_job_time_correct
 from . import dealer_receivable_report_mixin
 from . import aged_partner_balance_report_wizard
 from . import open_items_report_wizard
+from . import comment_wizard
