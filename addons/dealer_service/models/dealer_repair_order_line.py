@@ -198,17 +198,32 @@ class DealerRepairOrderLine(models.Model):
     )
     def _compute_payer_partner_id(self):
         for line in self:
-            order = line.order_id
-            if order.state == "invoiced":
+            if line.order_id.state == "invoiced":
                 continue  # billed: the invoices keep the partner they were made out to
-            # no fallback on the customer: a warranty or insurer line without its payer is
-            # refused at approval and at invoicing (_check_payer_partner)
-            line.payer_partner_id = {
-                "customer": order.partner_id,
-                "warranty": order.vehicle_id.brand_id.dealer_oem_partner_id,
-                "insurance": order.insurer_id,
-                "internal": order.company_id.partner_id,
-            }.get(line.payer, False)
+            line.payer_partner_id = line._get_payer_partner()
+
+    def _get_payer_partner(self):
+        """The partner billed for this line: ``_get_payer_partner_<payer>()``, so that a module adding
+        a payer (``selection_add`` on ``payer``) adds only that method (and extends the depends of
+        ``_compute_payer_partner_id`` with what it reads). No fallback on the customer: a line whose
+        payer has nobody to bill is refused at approval and at invoicing (``_check_payer_partner``)."""
+        self.ensure_one()
+        method = getattr(self, f"_get_payer_partner_{self.payer}", None) if self.payer else None
+        return method() if method else self.env["res.partner"]
+
+    def _get_payer_partner_customer(self):
+        return self.order_id.partner_id
+
+    def _get_payer_partner_warranty(self):
+        """The OEM of the vehicle's brand pays the warranty."""
+        return self.order_id.vehicle_id.brand_id.dealer_oem_partner_id
+
+    def _get_payer_partner_insurance(self):
+        return self.order_id.insurer_id
+
+    def _get_payer_partner_internal(self):
+        """The store itself bears internal work (never invoiced)."""
+        return self.order_id.company_id.partner_id
 
     def _check_payer_partner(self):
         """Refuse lines that have nobody to bill: the customer never pays for the OEM or the insurer."""
