@@ -16,6 +16,7 @@ from . import fleet_vehicle_model_brand
 from . import stock_picking
 from . import stock_move
 from . import account_move
+from . import account_move_line
 from . import account_chart_template
 from . import hr_employee
 from . import hr_employee_public

@@ -743,31 +743,54 @@ class DealerRepairOrder(models.Model):
         return True
 
     def _action_create_invoices(self):
-        """Hook making one posted customer invoice per billed partner of each order."""
+        """Hook making the orders' invoices at settlement, in steps a module overrides:
+        ``_get_invoiceable_lines`` (which lines), ``line._get_invoice_grouping_key`` (which invoice),
+        ``_prepare_invoice_values`` and ``_prepare_invoice_lines_values`` (what it says),
+        ``_dealer_post_invoices`` (which are posted at once). Returns the invoices."""
         vals_list = []
         for order in self:
-            lines = order.line_ids.filtered(
-                lambda rec: rec.payer != "internal" and rec.approval_state != "declined" and rec.quantity
-            )
-            for partner in lines.payer_partner_id:
-                vals_list.append(order._prepare_invoice_values(
-                    partner, lines.filtered(lambda rec, p=partner: rec.payer_partner_id == p),
-                ))
-        moves = self.env["account.move"].create(vals_list)
-        moves.action_post()
-        return moves
+            groups = defaultdict(lambda: self.env["dealer.repair.order.line"])
+            for line in order._get_invoiceable_lines():
+                groups[line._get_invoice_grouping_key()] |= line
+            vals_list.extend(order._prepare_invoice_values(key, lines) for key, lines in groups.items())
+        invoices = self.env["account.move"].create(vals_list)
+        self._dealer_post_invoices(invoices)
+        return invoices
 
-    def _prepare_invoice_values(self, partner, lines):
+    def _get_invoiceable_lines(self):
+        """The lines of this order invoiced at settlement: what the customer did not decline, not internal
+        (the store's own cost) and with a quantity. A module drops the lines settled otherwise (e.g.
+        warranty lines claimed from the OEM)."""
+        self.ensure_one()
+        return self.line_ids.filtered(
+            lambda rec: rec.payer != "internal" and rec.approval_state != "declined" and rec.quantity
+        )
+
+    def _prepare_invoice_values(self, key, lines):
+        """Values of the customer invoice of ``lines``, which share the grouping ``key``
+        (see ``dealer.repair.order.line._get_invoice_grouping_key``)."""
         self.ensure_one()
         return {
             "move_type": "out_invoice",
             "company_id": self.company_id.id,
-            "partner_id": partner.id,
+            "partner_id": key["partner_id"],
             "invoice_origin": self.name,
             "invoice_user_id": self.user_id.id,
             "dealer_repair_order_id": self.id,
-            "invoice_line_ids": [Command.create(line._prepare_invoice_line_values()) for line in lines],
+            "invoice_line_ids": [Command.create(vals) for vals in self._prepare_invoice_lines_values(key, lines)],
         }
+
+    def _prepare_invoice_lines_values(self, key, lines):
+        """Values of the invoice lines billing ``lines``: one per order line, linked to it. An override may
+        return other lines (e.g. one per approved insurance assessment instead of the insurer's lines);
+        each invoice line that stands for one order line keeps ``dealer_repair_line_id``."""
+        self.ensure_one()
+        return [line._prepare_invoice_line_values() for line in lines]
+
+    def _dealer_post_invoices(self, invoices):
+        """Post the invoices made at settlement: all of them at once by default. A module keeps some
+        in draft by posting only the others: ``super()._dealer_post_invoices(invoices - kept)``."""
+        invoices.action_post()
 
     def action_cancel(self):
         allowed = ["draft", "checked_in", "approved", "in_progress", "quality_check", "ready"]

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import frozendict
 
 from ..sealed import is_unsealed, unsealed
 from .dealer_repair_order import PAYERS, PRICE_GROUPS, TRADES
@@ -130,6 +131,11 @@ class DealerRepairOrderLine(models.Model):
         string="Parts Waiting", compute="_compute_parts_waiting", search="_search_parts_waiting",
         compute_sudo=True,
         help="Parts of this line are neither issued nor reserved in the warehouse.",
+    )
+    invoice_line_ids = fields.One2many(
+        "account.move.line", "dealer_repair_line_id", string="Invoice Lines", readonly=True,
+        groups="account.group_account_invoice,account.group_account_readonly",
+        help="The invoice and credit note lines billing this line.",
     )
 
     @api.depends("labour_operation_id")
@@ -577,7 +583,17 @@ class DealerRepairOrderLine(models.Model):
         )
         return fiscal_position.map_account(account) if account else account
 
+    def _get_invoice_grouping_key(self):
+        """Lines of an order with equal keys go on one invoice: by default one invoice per billed
+        partner. The key is a ``frozendict`` of invoice values; a module extends it, e.g.
+        ``frozendict(super()._get_invoice_grouping_key(), dealer_case_id=...)``, and reads its
+        entry back in ``dealer.repair.order._prepare_invoice_values``."""
+        self.ensure_one()
+        return frozendict(partner_id=self.payer_partner_id.id)
+
     def _prepare_invoice_line_values(self):
+        """Values of the invoice line billing this line, linked back to it; its type, trade and payer
+        are kept on the invoice line for revenue reports read from posted accounting."""
         self.ensure_one()
         account = self._get_income_account()
         return {
@@ -590,4 +606,8 @@ class DealerRepairOrderLine(models.Model):
             "price_unit": self.price_unit,
             "discount": self.discount,
             "tax_ids": [Command.set(self.tax_ids.ids)],
+            "dealer_repair_line_id": self.id,
+            "dealer_line_type": self.line_type,
+            "dealer_trade": self.trade,
+            "dealer_payer": self.payer,
         }
