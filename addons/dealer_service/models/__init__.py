@@ -5,6 +5,7 @@ from . import res_company
 from . import res_config_settings
 from . import dealer_repair_order
 from . import dealer_repair_order_line
+from . import dealer_repair_order_settlement
 from . import dealer_labour_operation
 from . import dealer_labour_operation_time
 from . import dealer_labour_rate

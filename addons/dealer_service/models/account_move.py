@@ -17,3 +17,15 @@ class AccountMove(models.Model):
                 if move.dealer_repair_order_id:
                     vals.setdefault("dealer_repair_order_id", move.dealer_repair_order_id.id)
         return vals_list
+
+    def action_view_dealer_repair_order(self):
+        """The repair order an invoice bills, as billing sees it: lines, payers and settlement."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Repair Order"),
+            "res_model": "dealer.repair.order",
+            "res_id": self.dealer_repair_order_id.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("dealer_service.dealer_repair_order_view_form_billing").id, "form")],
+        }

@@ -34,7 +34,7 @@ PAYERS = [
 # who may see and change money on repair orders and their lines
 PRICE_GROUPS = "dealer_service.dealer_service_group_advisor"
 # what only the action methods change on an order (the state machine)
-ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id"}
+ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id", "date_invoiced", "date_collected"}
 
 
 class DealerRepairOrder(models.Model):
@@ -131,6 +131,21 @@ class DealerRepairOrder(models.Model):
     )
     invoice_count = fields.Integer(
         compute="_compute_invoice_count", groups="account.group_account_invoice,account.group_account_readonly",
+    )
+    date_invoiced = fields.Date(
+        string="Settled On", readonly=True, copy=False, index="btree_not_null", tracking=True,
+        help="The day the order was invoiced (settlement).",
+    )
+    date_collected = fields.Date(
+        string="Collected On", compute="_compute_date_collected", store=True, copy=False,
+        index="btree_not_null",
+        help="The day the last receivable of the order's invoices got paid: the date of the payment (or "
+        "credit note) that settled it. Empty while anything is still due.",
+    )
+    settlement_ids = fields.One2many(
+        "dealer.repair.order.settlement", "order_id", string="Settlement per Payer",
+        compute="_compute_settlement_ids",
+        groups="account.group_account_invoice,account.group_account_readonly",
     )
     delivery_washed = fields.Boolean(string="Vehicle Washed and Covers Removed", copy=False)
     delivery_walkround = fields.Boolean(string="Walk-round Done with the Customer", copy=False)
@@ -498,6 +513,39 @@ class DealerRepairOrder(models.Model):
         for order in self:
             order.invoice_count = len(order.invoice_ids)
 
+    @api.depends(
+        "invoice_ids.state", "invoice_ids.partner_id", "invoice_ids.amount_total_signed",
+        "invoice_ids.amount_residual_signed", "invoice_ids.payment_state",
+    )
+    def _compute_settlement_ids(self):
+        Settlement = self.env["dealer.repair.order.settlement"]
+        # a view on the books: read afresh whenever the invoices changed, not from the cache
+        Settlement.invalidate_model()
+        rows = Settlement.search([("order_id", "in", self.ids)])
+        for order in self:
+            order.settlement_ids = rows.filtered(lambda row, order=order: row.order_id == order)
+
+    @api.depends("invoice_ids.state", "invoice_ids.amount_residual")
+    def _compute_date_collected(self):
+        for order in self:
+            order.date_collected = order._get_collection_date()
+
+    def _get_collection_moves(self):
+        """The posted moves whose receivables the order collects: its invoices and credit notes."""
+        self.ensure_one()
+        return self.invoice_ids.filtered(lambda move: move.state == "posted")
+
+    def _get_collection_date(self):
+        """The date of the reconciliation that settled the last receivable of the order, or False while
+        one is still open (or nothing was invoiced)."""
+        self.ensure_one()
+        moves = self._get_collection_moves()
+        receivables = moves.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
+        if not moves or not all(receivables.mapped("reconciled")):
+            return False
+        partials = receivables.matched_debit_ids | receivables.matched_credit_ids
+        return max(partials.mapped("max_date") or moves.mapped("date"))
+
     def _compute_access_url(self):
         super()._compute_access_url()
         for order in self:
@@ -736,7 +784,7 @@ class DealerRepairOrder(models.Model):
         self.line_ids.filtered(lambda rec: rec.approval_state != "declined")._check_payer_partner()
         self._check_parts_issued()
         with unsealed(self.env):
-            self.write({"state": "invoiced"})
+            self.write({"state": "invoiced", "date_invoiced": fields.Date.context_today(self)})
         self._action_create_invoices()
         if len(self) == 1:
             return self.action_view_invoices()
