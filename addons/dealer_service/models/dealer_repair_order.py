@@ -521,9 +521,9 @@ class DealerRepairOrder(models.Model):
         Settlement = self.env["dealer.repair.order.settlement"]
         # a view on the books: read afresh whenever the invoices changed, not from the cache
         Settlement.invalidate_model()
-        rows = Settlement.search([("order_id", "in", self.ids)])
+        rows = Settlement.search([("order_id", "in", self._origin.ids)])
         for order in self:
-            order.settlement_ids = rows.filtered(lambda row, order=order: row.order_id == order)
+            order.settlement_ids = rows.filtered(lambda row, order=order: row.order_id == order._origin)
 
     @api.depends("invoice_ids.state", "invoice_ids.amount_residual")
     def _compute_date_collected(self):

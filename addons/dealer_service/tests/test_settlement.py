@@ -193,6 +193,12 @@ class TestSettlement(SettlementCase):
         with self.assertRaises(AccessError):
             self.env["dealer.repair.order.settlement"].with_user(self.technician_a).search([])
         self.assertTrue(Form(order.with_user(self.technician_a)).name)
+        # a new order has nothing settled yet
+        new_order = Form(self.env["dealer.repair.order"].with_user(self.advisor_a))
+        new_order.partner_id = self.customer
+        new_order.vehicle_id = self.vehicle_a
+        self.assertFalse(new_order.settlement_ids)
+        self.assertFalse(new_order.save().settlement_ids)
         # the settlement dates change only through invoicing and payments
         with self.assertRaisesRegex(UserError, "changes only through its buttons"):
             order.with_user(self.advisor_a).write({"date_collected": "2026-11-30"})
