@@ -1,1 +1,2 @@
 from . import test_warranty_capability
+from . import test_warranty_terms
