@@ -18,6 +18,6 @@ class DealerAppointment(models.Model):
             found = open_vins.filtered(lambda vin, rec=appointment: vin.vin == rec.vehicle_id.vin_sn
                                        and vin.company_id == rec.company_id)
             appointment.dealer_campaign_vehicle_ids = found
-            appointment.dealer_campaign_alert = found and self.env._(
+            appointment.dealer_campaign_alert = bool(found) and self.env._(
                 "Open campaigns for this VIN: %(campaigns)s. Plan their work with the visit (free of charge).",
                 campaigns=", ".join(found.campaign_id.mapped("display_name")))

@@ -68,7 +68,7 @@ class DealerRepairOrder(models.Model):
             order.dealer_warranty_status = "inside" if warranties[0]["inside"] else "outside"
             order.dealer_warranty_summary = "\n".join(order._dealer_warranty_label(w) for w in warranties)
 
-    @api.depends("vehicle_id.vin_sn", "state")
+    @api.depends("vehicle_id.vin_sn", "state", "line_ids.dealer_campaign_vehicle_id")
     def _compute_dealer_campaigns(self):
         open_vins = self.env["dealer.warranty.campaign.vehicle"]._dealer_open_for_vins(
             self.filtered(lambda order: order.state not in ("delivered", "invoiced", "cancel")).vehicle_id.mapped("vin_sn"))
@@ -79,7 +79,7 @@ class DealerRepairOrder(models.Model):
             # campaigns whose work is on the order already are no longer news
             found -= order.line_ids.dealer_campaign_vehicle_id
             order.dealer_campaign_vehicle_ids = found
-            order.dealer_campaign_alert = found and self.env._(
+            order.dealer_campaign_alert = bool(found) and self.env._(
                 "Open campaigns for this VIN: %(campaigns)s. Add their work to the order (free of charge, "
                 "claimed from the OEM).", campaigns=", ".join(found.campaign_id.mapped("display_name")))
 
@@ -95,6 +95,7 @@ class DealerRepairOrder(models.Model):
             and not line.sudo().dealer_claim_line_ids
         )
 
+    @api.depends("state", "line_ids.payer", "line_ids.approval_state", "line_ids.dealer_claim_line_ids")
     def _compute_dealer_warranty_to_claim(self):
         for order in self:
             order.dealer_warranty_to_claim = order.state in CLAIM_ORDER_STATES and bool(order._dealer_lines_to_claim())

@@ -17,6 +17,7 @@ class DealerWarrantyCampaign(models.Model):
     _inherit = ["mail.thread"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["code", "name"]
 
     code = fields.Char(required=True, index="trigram", tracking=True, help="The OEM's campaign code.")
     name = fields.Char(required=True, translate=True, tracking=True)

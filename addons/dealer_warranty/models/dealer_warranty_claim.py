@@ -247,29 +247,34 @@ class DealerWarrantyClaim(models.Model):
     @dealer_action
     def _dealer_record_answer(self, approved, reason, note=False):
         """The OEM's answer to the claim's last submission: ``approved`` maps claim lines to the
-        amounts the OEM approves now; a cut or rejection carries the OEM's reason code."""
+        amounts the OEM approves now; a cut or rejection carries the OEM's reason code. The claim
+        is approved once everything claimed is, partly approved if some of it is, else rejected."""
         self.ensure_one()
         self._dealer_check_state(["submitted"], self.env._("Recording the OEM's answer"))
         currency = self.currency_id
-        total = 0.0
-        for line in self.line_ids:
-            amount = currency.round(approved.get(line, 0.0))
+        amounts = {line: currency.round(approved.get(line, 0.0)) for line in self.line_ids}
+        for line, amount in amounts.items():
             if amount < 0 or currency.compare_amounts(amount, line.amount - line.amount_approved) > 0:
                 raise UserError(self.env._(
                     "The OEM can approve between 0 and %(open)s for %(line)s, not %(amount)s.",
                     open=line.amount - line.amount_approved, line=line.name, amount=amount))
-            if amount:
-                line.amount_approved += amount
-            total += amount
-        state = "approved" if currency.is_zero(self.amount_open) else "partly_approved" \
-            if not currency.is_zero(self.amount_approved) else "rejected"
+        total = sum(amounts.values())
+        approved_total = self.amount_approved + total
+        state = "approved" if not currency.compare_amounts(approved_total, self.amount_claimed) else \
+            "partly_approved" if not currency.is_zero(approved_total) else "rejected"
         if state != "approved" and not reason:
             raise UserError(self.env._("Give the OEM's reason code for the cut or rejection of %(claim)s.",
                                        claim=self.name))
+        for line, amount in amounts.items():
+            if amount:
+                line.amount_approved += amount
         submission = self.submission_ids.sorted("attempt")[-1:]
+        # the answer to this submission; the claim's state sums up every answer
+        result = "approved" if not currency.compare_amounts(total, submission.amount_claimed) else \
+            "partly_approved" if not currency.is_zero(total) else "rejected"
         submission.write({
             "date_answered": fields.Datetime.now(),
-            "result": state,
+            "result": result,
             "amount_approved": total,
             "reason_id": reason.id if reason else False,
             "note": note,

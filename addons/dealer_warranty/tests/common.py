@@ -101,7 +101,7 @@ class WarrantyCase(reception_common.ReceptionCase):
         self._sign(order)
         order.action_approve()
         labour = order.line_ids.filtered(lambda rec: rec.labour_operation_id == self.op_pump)
-        self._clock(order, labour, clocked)
+        self._clock(order, labour, clocked).write({"state": "done", "date_done": fields.Datetime.now()})
         if book:
             self._book_old_parts(order)
         else:
