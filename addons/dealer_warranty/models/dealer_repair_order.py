@@ -70,12 +70,12 @@ class DealerRepairOrder(models.Model):
 
     @api.depends("vehicle_id.vin_sn", "state", "line_ids.dealer_campaign_vehicle_id")
     def _compute_dealer_campaigns(self):
+        in_shop = self.filtered(lambda order: order.state not in ("delivered", "invoiced", "cancel"))
         open_vins = self.env["dealer.warranty.campaign.vehicle"]._dealer_open_for_vins(
-            self.filtered(lambda order: order.state not in ("delivered", "invoiced", "cancel")).vehicle_id.mapped("vin_sn"))
+            in_shop.vehicle_id.mapped("vin_sn"))
         for order in self:
-            found = open_vins.filtered(lambda vin, order=order: vin.vin == order.vehicle_id.vin_sn
-                                       and vin.company_id == order.company_id) \
-                if order.state not in ("delivered", "invoiced", "cancel") else open_vins.browse()
+            found = open_vins.filtered(lambda vin, order=order: order in in_shop and vin.vin == order.vehicle_id.vin_sn
+                                       and vin.company_id == order.company_id)
             # campaigns whose work is on the order already are no longer news
             found -= order.line_ids.dealer_campaign_vehicle_id
             order.dealer_campaign_vehicle_ids = found
@@ -147,7 +147,8 @@ class DealerRepairOrder(models.Model):
         """The warranty appraiser decides on the warranty lines the warranty does not cover."""
         self.ensure_one()
         coverage = self.line_ids._dealer_warranty_coverage()
-        lines = self.line_ids.filtered(lambda line: line.payer == "warranty" and coverage[line][0] in ("outside", "wear")
+        lines = self.line_ids.filtered(lambda line: line.payer == "warranty"
+                                       and coverage[line][0] in ("outside", "wear")
                                        and not line._dealer_warranty_exempt())
         return {
             "type": "ir.actions.act_window",
@@ -162,6 +163,7 @@ class DealerRepairOrder(models.Model):
     def action_create_warranty_claims(self):
         """One claim per kind of warranty work (the warranty, each campaign, goodwill) of the
         order's warranty lines not claimed yet."""
+        self.env["dealer.warranty.claim"].check_access("create")
         lines = self._dealer_lines_to_claim()
         wrong = self.filtered(lambda order: order.state not in CLAIM_ORDER_STATES)
         if wrong or not lines:

@@ -95,7 +95,8 @@ class DealerWarrantyCampaign(models.Model):
 
     def action_view_vehicles(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("dealer_warranty.dealer_warranty_campaign_vehicle_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "dealer_warranty.dealer_warranty_campaign_vehicle_action")
         action["domain"] = [("campaign_id", "=", self.id)]
         action["context"] = {"default_campaign_id": self.id}
         return action

@@ -21,6 +21,8 @@ CLAIM_TYPES = [
 # who sees the money of claims: the warranty staff and the accountants (advisors see the state only)
 AMOUNT_GROUPS = ("dealer_warranty.dealer_warranty_group_clerk,account.group_account_manager,"
                  "account.group_account_readonly")
+# who keeps the old-part store
+CLERKS = "dealer_warranty.dealer_warranty_group_clerk"
 # what only the claim's buttons change
 CLAIM_SEALED = ("state", "date_submitted", "reason_id")
 
@@ -66,8 +68,9 @@ class DealerWarrantyClaim(models.Model):
     photo_ids = fields.Many2many("ir.attachment", "dealer_warranty_claim_photo_rel", "claim_id", "attachment_id",
                                  string="Photos")
     line_ids = fields.One2many("dealer.warranty.claim.line", "claim_id", string="Lines", groups=AMOUNT_GROUPS)
-    old_part_ids = fields.One2many("dealer.warranty.old.part", "claim_id", string="Old Parts")
-    old_part_count = fields.Integer(compute="_compute_old_part_count")
+    old_part_ids = fields.One2many("dealer.warranty.old.part", "claim_id", string="Old Parts",
+                                   groups=CLERKS)
+    old_part_count = fields.Integer(compute="_compute_old_part_count", groups=CLERKS)
     submission_ids = fields.One2many("dealer.warranty.claim.submission", "claim_id", string="Submissions")
     submission_count = fields.Integer(string="Times Submitted", compute="_compute_submission_count", store=True)
     state = fields.Selection(CLAIM_STATES, default="draft", required=True, readonly=True, copy=False, index=True,

@@ -65,16 +65,16 @@ class DealerWarrantyDisposal(models.Model):
                 raise UserError(self.env._(
                     "The OEM asked for %(tags)s back: ship them instead of disposing of them.",
                     tags=", ".join(requested.mapped("name"))))
-            kept = tags.filtered(lambda tag: tag.retention_date and tag.retention_date >= today)
-            if kept:
-                raise UserError(self.env._(
-                    "%(tags)s are kept for the OEM until %(date)s: dispose of them afterwards.",
-                    tags=", ".join(kept.mapped("name")), date=max(kept.mapped("retention_date"))))
             pending = tags.claim_id.filtered(lambda claim: claim.state in ("draft", "submitted"))
             if pending:
                 raise UserError(self.env._(
                     "The OEM has not answered %(claims)s yet: their old parts are kept.",
                     claims=", ".join(pending.mapped("name"))))
+            kept = tags.filtered(lambda tag: tag.retention_date and tag.retention_date >= today)
+            if kept:
+                raise UserError(self.env._(
+                    "%(tags)s are kept for the OEM until %(date)s: dispose of them afterwards.",
+                    tags=", ".join(kept.mapped("name")), date=max(kept.mapped("retention_date"))))
 
     @dealer_action
     def action_approve(self):

@@ -96,13 +96,17 @@ class DealerWarrantyOldPart(models.Model):
     @api.constrains("location_id")
     def _check_location(self):
         for tag in self:
-            store = tag._dealer_old_part_store()
-            if not store or not (tag.location_id.parent_path or "").startswith(store.parent_path):
-                raise ValidationError(self.env._(
-                    "Old part %(tag)s lies in the warranty old-part store of %(store)s (or on one of its shelves), "
-                    "not in %(location)s.",
-                    tag=tag.name, store=tag.company_id.display_name, location=tag.location_id.display_name,
-                ))
+            tag._dealer_check_shelf(tag.location_id)
+
+    def _dealer_check_shelf(self, location):
+        self.ensure_one()
+        store = self._dealer_old_part_store()
+        if not store or not (location.parent_path or "").startswith(store.parent_path):
+            raise ValidationError(self.env._(
+                "Old part %(tag)s lies in the warranty old-part store of %(store)s (or on one of its shelves), "
+                "not in %(location)s.",
+                tag=self.name, store=self.company_id.display_name, location=location.display_name,
+            ))
 
     def _dealer_old_part_store(self):
         self.ensure_one()
@@ -116,9 +120,9 @@ class DealerWarrantyOldPart(models.Model):
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 store = company.dealer_parts_warehouse_id.dealer_old_part_warranty_loc_id
                 vals["location_id"] = store.id
-        tags = super().create(vals_list)
-        tags.filtered(lambda tag: not tag.move_id)._dealer_check_in_stock()
-        return tags
+            if not vals.get("move_id"):
+                self._dealer_check_untagged_stock(vals)
+        return super().create(vals_list)
 
     def write(self, vals):
         check_sealed(self, vals, OLD_PART_SEALED)
@@ -132,6 +136,7 @@ class DealerWarrantyOldPart(models.Model):
             self._dealer_check_in_store()
             new = self.env["stock.location"].browse(vals["location_id"])
             for tag in self.filtered(lambda rec: rec.location_id != new):
+                tag._dealer_check_shelf(new)
                 tag._dealer_move_stock(new)
         return super().write(vals)
 
@@ -152,18 +157,20 @@ class DealerWarrantyOldPart(models.Model):
                 tags=", ".join(gone.mapped("name")), states=", ".join({labels[tag.state] for tag in gone}),
             ))
 
-    def _dealer_check_in_stock(self):
-        """A tag written by hand (an old part found in the store) tags a part that lies there."""
-        Quant = self.env["stock.quant"]
-        for tag in self:
-            available = Quant._get_available_quantity(tag.product_id, tag.location_id, strict=True)
-            tagged = sum(self.search([("product_id", "=", tag.product_id.id), ("location_id", "=", tag.location_id.id),
-                                      ("state", "=", "in_store")]).mapped("quantity"))
-            if tag.product_id.uom_id.compare(tagged, available) > 0:
-                raise UserError(self.env._(
-                    "Only %(available)s %(part)s lie in %(location)s: there is no untagged one to tag.",
-                    available=available, part=tag.product_id.display_name, location=tag.location_id.display_name,
-                ))
+    @api.model
+    def _dealer_check_untagged_stock(self, vals):
+        """A tag written by hand (an old part found in the store) tags a part that lies there untagged."""
+        product = self.env["product.product"].browse(vals.get("product_id"))
+        location = self.env["stock.location"].browse(vals.get("location_id"))
+        available = self.env["stock.quant"]._get_available_quantity(product, location, strict=True)
+        tagged = sum(self.search([("product_id", "=", product.id), ("location_id", "=", location.id),
+                                  ("state", "=", "in_store")]).mapped("quantity"))
+        if product.uom_id.compare(tagged + vals.get("quantity", 1.0), available) > 0:
+            raise UserError(self.env._(
+                "Only %(available)s %(part)s lie in %(location)s, %(tagged)s of them tagged: there is no untagged "
+                "one to tag.", available=available, part=product.display_name, location=location.display_name,
+                tagged=tagged,
+            ))
 
     @api.model
     def _dealer_tagged_quantities(self, repair_lines):

@@ -80,8 +80,8 @@ class TestWarrantyCampaign(common.WarrantyCase):
         order.write(self._reception_values())
         order.action_check_in()
         self.assertIn("RC2026-01", order.dealer_campaign_alert)
-        self.assertTrue(any("Open campaigns for this VIN: [RC2026-01]" in body for body in order.message_ids.mapped("body")),
-                        "check-in logs the alert on the order")
+        self.assertTrue(any("Open campaigns for this VIN: [RC2026-01]" in body
+                            for body in order.message_ids.mapped("body")), "check-in logs the alert on the order")
         order.action_add_campaign_lines()
         self.assertFalse(order.dealer_campaign_alert, "the campaign's work is on the order")
         vin = vins.filtered(lambda rec: rec.vin == common.VIN)
@@ -102,8 +102,9 @@ class TestWarrantyCampaign(common.WarrantyCase):
         # completion per store: A did 1 of its 2 VINs, B none of its 1
         completion = self.campaign.with_user(admin).with_context(
             allowed_company_ids=(self.store_a | self.store_b).ids)._dealer_completion_by_store()[self.campaign.id]
-        self.assertEqual({store: (values["done"], values["total"], values["rate"]) for store, values in completion.items()},
-                         {self.store_a: (1, 2, 50.0), self.store_b: (0, 1, 0.0)})
+        self.assertEqual(
+            {store: (values["done"], values["total"], values["rate"]) for store, values in completion.items()},
+            {self.store_a: (1, 2, 50.0), self.store_b: (0, 1, 0.0)})
         self.assertRecordValues(self.campaign.with_user(self.clerk), [{"vehicle_count": 2, "done_count": 1,
                                                                        "completion_rate": 50.0}])
         # its claim is a campaign claim

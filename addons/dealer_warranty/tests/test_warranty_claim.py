@@ -85,7 +85,8 @@ class TestWarrantyClaim(common.WarrantyCase):
             claim.with_user(self.clerk).action_submit()
         # outside the warranty at the visit
         self.vehicle_a.dealer_warranty_start_date = fields.Date.today() - relativedelta(years=5)
-        with self.assertRaisesRegex(UserError, r"Water pump replacement is not covered: Basic warranty: until .* \(outside\)"):
+        with self.assertRaisesRegex(UserError,
+                                    r"Water pump replacement is not covered: Basic warranty: until .* \(outside\)"):
             claim.with_user(self.clerk).action_submit()
 
     def test_rejected_claim_resubmits_with_its_history(self):

@@ -14,7 +14,8 @@ class DealerWarrantyClaimAnswer(models.TransientModel):
     brand_id = fields.Many2one(related="claim_id.brand_id")
     line_ids = fields.One2many("dealer.warranty.claim.answer.line", "answer_id", string="Lines")
     reason_id = fields.Many2one(
-        "dealer.warranty.reason", string="OEM Reason", domain="['|', ('brand_id', '=', False), ('brand_id', '=', brand_id)]",
+        "dealer.warranty.reason", string="OEM Reason",
+        domain="['|', ('brand_id', '=', False), ('brand_id', '=', brand_id)]",
         help="Required when the OEM cuts or rejects the claim.",
     )
     note = fields.Text(string="OEM's Comment")
