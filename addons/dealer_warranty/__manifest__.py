@@ -31,12 +31,14 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/dealer_warranty_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
             "dealer_warranty/static/tests/tours/*.js",
         ],
     },
+    "external_dependencies": {"python": ["qrcode"]},
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -21,3 +21,4 @@ from . import dealer_appointment
 from . import stock_warehouse
 from . import stock_move
 from . import tier_definition
+from . import dealer_warranty_demo

@@ -1,5 +1,8 @@
-import re
+import base64
+import io
 from datetime import timedelta
+
+import qrcode
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -65,6 +68,7 @@ class DealerWarrantyOldPart(models.Model):
                                   check_company=True, copy=False)
     print_count = fields.Integer(string="Labels Printed", readonly=True, copy=False)
     qr_payload = fields.Char(compute="_compute_qr_payload", string="QR Code Content")
+    qr_image = fields.Binary(compute="_compute_qr_payload", string="QR Code")
 
     _name_company_uniq = models.Constraint("unique(name, company_id)", "A tag number is unique per store.")
     _quantity_positive = models.Constraint("CHECK(quantity > 0)", "An old part's quantity must be positive.")
@@ -88,10 +92,13 @@ class DealerWarrantyOldPart(models.Model):
 
     @api.depends("name", "vin", "oem_number", "claim_id.name")
     def _compute_qr_payload(self):
+        """The label's QR code: tag number, VIN, part number and claim (drawn with ``qrcode``, as
+        auth_totp does: Odoo's barcode rendering needs a reportlab backend this stack lacks)."""
         for tag in self:
-            parts = [tag.name, tag.vin, tag.oem_number, tag.claim_id.name]
-            # a QR code of the label carries ASCII only (the number identifies the tag anyway)
-            tag.qr_payload = "|".join(re.sub(r"[^\x20-\x7E]", "", part or "") for part in parts)
+            tag.qr_payload = "|".join(part or "" for part in (tag.name, tag.vin, tag.oem_number, tag.claim_id.name))
+            data = io.BytesIO()
+            qrcode.make(tag.qr_payload.encode(), box_size=4, border=2).save(data, optimise=True, format="PNG")
+            tag.qr_image = base64.b64encode(data.getvalue())
 
     @api.constrains("location_id")
     def _check_location(self):
