@@ -151,5 +151,7 @@ class DealerRepairOrderLine(models.Model):
             "company_id": order.company_id.id,
             "claim_type": kind,
             "campaign_id": campaign.id,
+            # the photos the workshop took of the fault on the lines
+            "photo_ids": [Command.set(lines.added_work_photo_ids.ids)],
             "line_ids": [Command.create(line._dealer_prepare_claim_line_values()) for line in lines],
         } for (order, kind, campaign), lines in groups.items()]
