@@ -16,7 +16,8 @@ class TestWarrantyTour(HttpCase):
         ref = self.env.ref
         store = ref("dealer_service.company_dalian_demo")
         env = self.env["dealer.warranty.demo"].with_company(store).env
-        order = self.env["dealer.warranty.demo"]._repair(env, ref("dealer_service.vehicle_07_demo"), 23400, "刹车抖动", [
+        vehicle = ref("dealer_service.vehicle_07_demo")
+        order = self.env["dealer.warranty.demo"]._repair(env, vehicle, 23400, "刹车抖动", [
             {"line_type": "labour", "labour_operation_id": ref("dealer_service.labour_m004_demo").id,
              "payer": "warranty"},
             {"line_type": "part", "product_id": ref("dealer_service.part_brake_disc_demo").id, "payer": "warranty"},
