@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/tier_definition_data.xml",
+        "data/stock_warehouse_data.xml",
         "report/dealer_warranty_reports.xml",
         "report/dealer_warranty_templates.xml",
         "views/dealer_warranty_term_views.xml",

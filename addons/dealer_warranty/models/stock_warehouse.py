@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockWarehouse(models.Model):
@@ -13,6 +13,10 @@ class StockWarehouse(models.Model):
         res = super()._dealer_parts_setup()
         self._dealer_warranty_setup()
         return res
+
+    @api.model
+    def _dealer_warranty_setup_all(self):
+        self.search([("dealer_old_part_warranty_loc_id", "!=", False)])._dealer_warranty_setup()
 
     def _dealer_warranty_setup(self):
         """The operation type shipping old parts from the warranty old-part store to the OEM
