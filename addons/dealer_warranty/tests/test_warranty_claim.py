@@ -95,7 +95,7 @@ class TestWarrantyClaim(common.WarrantyCase):
         claim.with_user(self.clerk).action_submit()
         labour, part = claim.line_ids
         # the OEM rejects the claim: a rejection needs the OEM's reason code
-        missing = self.env["dealer.warranty.reason"].create({"code": "R02", "name": "Photos of the fault missing"})
+        missing = self.env["dealer.warranty.reason"].create({"code": "T02", "name": "Photos of the fault missing"})
         with self.assertRaisesRegex(UserError, "Give the OEM's reason code"):
             self._answer(claim, {labour.name: 0.0, part.name: 0.0})
         self._answer(claim, {labour.name: 0.0, part.name: 0.0}, reason=missing, note="缺少故障照片")
