@@ -113,6 +113,12 @@ class DealerRepairOrder(models.Model):
     # State machine hooks
     # ------------------------------------------------------------
 
+    def _get_invoiceable_lines(self):
+        """Warranty lines the store claims from the OEM leave the settlement: no invoice to the OEM
+        at delivery, the claim is the OEM's bill."""
+        lines = super()._get_invoiceable_lines()
+        return lines - lines.filtered(lambda line: line._dealer_claimed_from_oem())
+
     def action_approve(self):
         self.line_ids._dealer_check_warranty_decision()
         return super().action_approve()

@@ -70,6 +70,14 @@ class DealerRepairOrderLine(models.Model):
                                     order._dealer_warranty_label(warranty))
         return result
 
+    def _dealer_claimed_from_oem(self):
+        """A warranty line of a store with the OEM warranty on, for a brand whose warranty terms it
+        keeps: the OEM pays it through a claim, not an invoice."""
+        self.ensure_one()
+        order = self.order_id
+        return self.payer == "warranty" and order.company_id.dealer_warranty_enabled \
+            and bool(order.vehicle_id._dealer_warranty_term())
+
     def _dealer_warranty_exempt(self):
         """A recall campaign's work, or goodwill the appraiser granted: covered whatever the warranty."""
         self.ensure_one()

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import UserError
+from odoo.fields import Command
 from odoo.tests import Form, tagged
 
 from . import common
@@ -59,6 +60,19 @@ class TestWarrantyClaim(common.WarrantyCase):
             claim.with_user(self.clerk).write({"state": "approved"})
         with self.assertRaisesRegex(UserError, "written by its buttons"):
             claim.submission_ids.with_user(self.clerk).write({"result": "approved"})
+
+    def test_settlement_sends_no_invoice_to_the_oem(self):
+        order = self._delivered_order(insurer_id=self.insurer.id)
+        order.write({"line_ids": [Command.create({"line_type": "labour", "labour_operation_id": self.op_bumper.id,
+                                                  "payer": "insurance"})]})
+        order.with_user(self.advisor_a).action_create_invoices()
+        self.assertEqual(order.state, "invoiced")
+        # the customer's oil change (1.5 h x 200) and the insurer's bumper (2 h x 250); the water pump is claimed
+        self.assertEqual(sorted((move.partner_id, move.amount_untaxed) for move in order.invoice_ids),
+                         sorted([(self.customer, 300.0), (self.insurer, 500.0)]))
+        self.assertNotIn(self.oem, order.invoice_ids.partner_id)
+        claim = self._claim(order)
+        self.assertEqual(claim.amount_claimed, 1200.0)
 
     def test_labour_claiming_more_hours_than_clocked_is_refused(self):
         order = self._delivered_order(clocked=1.5)
