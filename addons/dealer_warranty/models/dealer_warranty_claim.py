@@ -83,6 +83,10 @@ class DealerWarrantyClaim(models.Model):
                                       groups=AMOUNT_GROUPS)
     amount_open = fields.Monetary(string="Not Approved", compute="_compute_amounts", store=True,
                                   groups=AMOUNT_GROUPS)
+    days_open = fields.Integer(
+        string="Days with the OEM", compute="_compute_days_open",
+        help="Days since the claim was submitted, while the OEM has not settled it.",
+    )
     note = fields.Html(string="Notes")
 
     _name_company_uniq = models.Constraint(
@@ -116,6 +120,14 @@ class DealerWarrantyClaim(models.Model):
             claim.amount_claimed = sum(claim.line_ids.mapped("amount"))
             claim.amount_approved = sum(claim.line_ids.mapped("amount_approved"))
             claim.amount_open = claim.amount_claimed - claim.amount_approved
+
+    @api.depends("date_submitted", "state")
+    def _compute_days_open(self):
+        today = fields.Date.context_today(self)
+        for claim in self:
+            submitted = claim.date_submitted and fields.Date.context_today(claim, claim.date_submitted)
+            claim.days_open = (today - submitted).days if submitted and claim.state in (
+                "submitted", "partly_approved", "rejected") else 0
 
     def _compute_old_part_count(self):
         counts = dict(self.env["dealer.warranty.old.part"]._read_group(

@@ -1,4 +1,7 @@
+import io
 from datetime import timedelta
+
+import openpyxl
 
 from dateutil.relativedelta import relativedelta
 
@@ -145,6 +148,23 @@ class TestWarrantyClaim(common.WarrantyCase):
             claim.with_user(self.clerk).unlink()
         with self.assertRaisesRegex(UserError, "Resubmitting is not possible"):
             claim.with_user(self.clerk).action_resubmit()
+
+    def test_claim_ledger_xlsx(self):
+        claim = self._claim(self._delivered_order())
+        claim.with_user(self.clerk).action_submit()
+        self._answer(claim, {claim.line_ids[0].name: 300.0, claim.line_ids[1].name: 800.0}, reason=self.reason)
+        content, kind = self.env["ir.actions.report"].with_user(self.clerk)._render(
+            "dealer_warranty.report_claim_ledger_xlsx", claim.ids)
+        self.assertEqual(kind, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content), data_only=True).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        header = next(index for index, row in enumerate(rows) if row[0] == "Reference")
+        line = rows[header + 1]
+        self.assertEqual(line[0], claim.name)
+        self.assertEqual(line[6], "Partly Approved")
+        self.assertEqual(line[9:12], [1200.0, 1100.0, 100.0])
+        self.assertEqual(line[12], "[R07] Labour time above standard")
+        self.assertEqual(rows[header + 2][0], "Total")
 
     def test_oem_cannot_approve_more_than_claimed(self):
         claim = self._claim(self._delivered_order())
