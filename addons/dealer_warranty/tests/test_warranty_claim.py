@@ -2,7 +2,6 @@ import io
 from datetime import timedelta
 
 import openpyxl
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
