@@ -19,6 +19,7 @@ APP_MENUS = {
     "parts": {"Parts"},
     "partsmanager": {"Parts"},
     "warranty": {"Warranty"},
+    "appraiser": {"Warranty"},
     "insurance": {"Insurance"},
     "commission": {"Commission"},
     "csagent": {"Customer Care"},
@@ -87,6 +88,9 @@ class TestClickEverywhere(HttpCase):
 
     def test_warranty(self):
         self.assertTrue(self._click_everywhere("warranty"))
+
+    def test_appraiser(self):
+        self.assertTrue(self._click_everywhere("appraiser"))
 
     def test_insurance(self):
         self.assertTrue(self._click_everywhere("insurance"))

@@ -9,9 +9,15 @@ ROLE_DOCUMENTS = {
     "dealer_service.dealer_service_group_advisor": set(),
     "dealer_parts.dealer_parts_group_clerk": {"dealer.parts.plan"},
     "dealer_warranty.dealer_warranty_group_clerk": {"dealer.warranty.claim"},
+    "dealer_warranty.dealer_warranty_group_appraiser": {"dealer.warranty.claim"},
     "dealer_insurance.dealer_insurance_group_clerk": {"dealer.insurance.case"},
     "dealer_hr_commission.dealer_hr_commission_group_officer": {"dealer.commission.sheet"},
     "dealer_csi.dealer_csi_group_agent": {"dealer.csi.complaint"},
+}
+# role group -> documents of other roles that role reads without making them (advisors follow
+# the state of their orders' warranty claims)
+ROLE_READS = {
+    "dealer_service.dealer_service_group_advisor": {"dealer.warranty.claim"},
 }
 ROLE_DOCUMENT_MODELS = set().union(*ROLE_DOCUMENTS.values())
 ROLES = [
@@ -23,6 +29,7 @@ ROLES = [
     "dealer_parts.dealer_parts_group_clerk",
     "dealer_parts.dealer_parts_group_manager",
     "dealer_warranty.dealer_warranty_group_clerk",
+    "dealer_warranty.dealer_warranty_group_appraiser",
     "dealer_insurance.dealer_insurance_group_clerk",
     "dealer_hr_commission.dealer_hr_commission_group_officer",
     "dealer_csi.dealer_csi_group_agent",
@@ -58,6 +65,10 @@ class TestRoleIsolation(TransactionCase):
                     if model in own:
                         self.assertTrue(document.with_user(user).read(["name"]))
                         self.assertTrue(self.env[model].with_user(user).create({}))
+                    elif model in ROLE_READS.get(group, ()):
+                        self.assertTrue(document.with_user(user).read(["name"]))
+                        with self.assertRaises(AccessError):
+                            self.env[model].with_user(user).create({})
                     else:
                         with self.assertRaises(AccessError):
                             document.with_user(user).read(["name"])

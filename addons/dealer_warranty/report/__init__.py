@@ -1,0 +1,1 @@
+from . import dealer_warranty_claim_ledger_xlsx

@@ -1,0 +1,2 @@
+from . import dealer_warranty_claim_answer
+from . import dealer_warranty_claim_answer_line
