@@ -1,1 +1,2 @@
 from . import test_csi_capability
+from . import test_csi_followup
