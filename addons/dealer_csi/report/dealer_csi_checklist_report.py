@@ -12,6 +12,7 @@ class DealerCsiChecklistReport(models.Model):
     _description = "Advisor Checklist Monthly Score"
     _auto = False
     _order = "month desc, user_id"
+    _depends = {"dealer.csi.checklist": ["company_id", "user_id", "date", "deduction", "state"]}
 
     company_id = fields.Many2one("res.company", string="Store", readonly=True)
     user_id = fields.Many2one("res.users", string="Service Advisor", readonly=True)

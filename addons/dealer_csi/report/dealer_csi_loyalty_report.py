@@ -11,6 +11,10 @@ class DealerCsiLoyaltyReport(models.Model):
     _description = "Loyal-Customer Ranking"
     _auto = False
     _order = "company_id, rank, id"
+    _depends = {
+        "dealer.repair.order": ["company_id", "partner_id", "state", "date_delivered"],
+        "dealer.repair.order.line": ["order_id", "payer", "approval_state", "price_subtotal"],
+    }
 
     company_id = fields.Many2one("res.company", string="Store", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)

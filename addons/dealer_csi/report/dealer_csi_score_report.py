@@ -10,6 +10,12 @@ class DealerCsiScoreReport(models.Model):
     _description = "CSI Score Analysis"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "survey.user_input": [
+            "state", "test_entry", "partner_id", "end_datetime", "dealer_repair_order_id", "dealer_company_id",
+            "dealer_advisor_id", "dealer_csi_score", "dealer_process_score",
+        ],
+    }
 
     answer_id = fields.Many2one("survey.user_input", string="Survey Answer", readonly=True)
     order_id = fields.Many2one("dealer.repair.order", string="Repair Order", readonly=True)
@@ -35,5 +41,5 @@ class DealerCsiScoreReport(models.Model):
                    a.dealer_csi_score AS csi_score,
                    a.dealer_process_score AS process_score
               FROM survey_user_input a
-             WHERE a.state = 'done' AND a.dealer_company_id IS NOT NULL AND NOT a.test_entry
+             WHERE a.state = 'done' AND a.dealer_company_id IS NOT NULL AND a.test_entry IS NOT TRUE
         """)

@@ -10,6 +10,12 @@ class DealerCsiTechnicianScoreReport(models.Model):
     _description = "CSI Score per Technician"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "survey.user_input": [
+            "state", "test_entry", "end_datetime", "dealer_repair_order_id", "dealer_company_id",
+            "dealer_technician_ids", "dealer_csi_score",
+        ],
+    }
 
     answer_id = fields.Many2one("survey.user_input", string="Survey Answer", readonly=True)
     order_id = fields.Many2one("dealer.repair.order", string="Repair Order", readonly=True)
@@ -32,7 +38,7 @@ class DealerCsiTechnicianScoreReport(models.Model):
                    a.dealer_csi_score AS csi_score
               FROM survey_user_input a
               JOIN %(rel)s rel ON rel.%(answer)s = a.id
-             WHERE a.state = 'done' AND a.dealer_company_id IS NOT NULL AND NOT a.test_entry
+             WHERE a.state = 'done' AND a.dealer_company_id IS NOT NULL AND a.test_entry IS NOT TRUE
         """, **self._technician_relation())
 
     def _technician_relation(self):

@@ -61,11 +61,20 @@ class CsiCase(reception_common.ReceptionCase):
         with freeze_time(when) as frozen:
             frozen.tick(-3600)
             order = self._order(vehicle, mileage, lines)
+            frozen.tick(3600)
             if technician:
+                # the technician's job, clocked on and done: the repair is in progress
                 order.action_dispatch_jobs()
                 order.job_ids.technician_id = technician
-            frozen.tick(3600)
-            self._ready_for_delivery(order, **values)
+                order.job_ids.with_user(self.manager_a).action_clock_on()
+                order.job_ids.with_user(self.manager_a).action_done()
+                order.action_request_quality_check()
+                self._pass_final_inspection(order)
+                order.action_mark_ready()
+                order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
+                             "delivery_old_parts": True, **values})
+            else:
+                self._ready_for_delivery(order, **values)
             order.with_user(self.advisor_a).action_deliver()
         return order
 
