@@ -28,6 +28,11 @@
         "demo/res_users_demo.xml",
         "demo/dealer_csi_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dealer_csi/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -5,3 +5,4 @@ from . import test_csi_retention
 from . import test_csi_survey
 from . import test_csi_checklist
 from . import test_csi_access
+from . import test_csi_tour

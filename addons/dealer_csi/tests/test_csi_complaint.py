@@ -5,8 +5,9 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from .common import CsiCase
 from odoo.addons.dealer_service.tests.reception_common import SIGNATURE
+
+from .common import CsiCase
 
 # Monday 11:45 in Beijing: 15 working minutes before lunch (12:00-13:00)
 REGISTERED = "2026-12-07 03:45:00"

@@ -65,7 +65,8 @@ class TestCsiSurvey(CsiCase):
         )
         self.assertEqual(store, self.store_a)
         self.assertAlmostEqual(store_csi, csi, places=6)
-        [(technician, tech_csi)] = self.env["dealer.csi.technician.score.report"].with_user(self.supervisor)._read_group(
+        TechnicianReport = self.env["dealer.csi.technician.score.report"].with_user(self.supervisor)
+        [(technician, tech_csi)] = TechnicianReport._read_group(
             [("order_id", "in", (order | other).ids)], ["technician_id"], ["csi_score:avg"],
         )
         self.assertEqual(technician, self.technician)
