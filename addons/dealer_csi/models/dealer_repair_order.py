@@ -9,11 +9,15 @@ class DealerRepairOrder(models.Model):
     _inherit = "dealer.repair.order"
 
     dealer_csi_call_ids = fields.One2many("dealer.csi.call", "order_id", string="Customer Calls", groups=CSI_GROUP)
-    dealer_csi_call_count = fields.Integer(compute="_compute_dealer_csi_counts", groups=CSI_GROUP)
+    dealer_csi_call_count = fields.Integer(
+        string="Customer Call Count", compute="_compute_dealer_csi_counts", groups=CSI_GROUP,
+    )
     dealer_csi_complaint_ids = fields.One2many(
         "dealer.csi.complaint", "repair_order_id", string="Complaints", groups=CSI_GROUP,
     )
-    dealer_csi_complaint_count = fields.Integer(compute="_compute_dealer_csi_counts", groups=CSI_GROUP)
+    dealer_csi_complaint_count = fields.Integer(
+        string="Complaint Count", compute="_compute_dealer_csi_counts", groups=CSI_GROUP,
+    )
     dealer_csi_survey_answer_ids = fields.One2many(
         "survey.user_input", "dealer_repair_order_id", string="CSI Survey Answers", groups=CSI_GROUP,
     )

@@ -71,7 +71,9 @@ class FleetVehicle(models.Model):
         string="New Car Handed Over", tracking=True,
         help="The day the store handed this new car to its owner: the new-car calls follow from it.",
     )
-    dealer_csi_anniversary_md = fields.Char(compute="_compute_dealer_csi_anniversary_md", store=True, index=True)
+    dealer_csi_anniversary_md = fields.Char(
+        string="Anniversary (Month-Day)", compute="_compute_dealer_csi_anniversary_md", store=True, index=True,
+    )
     dealer_csi_lost_ids = fields.One2many("dealer.csi.lost", "vehicle_id", string="Lost-Customer Records")
     dealer_csi_is_lost = fields.Boolean(
         string="Lost Customer", compute="_compute_dealer_csi_is_lost", store=True,

@@ -8,7 +8,9 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     dealer_birthday = fields.Date(string="Birthday")
-    dealer_birthday_md = fields.Char(compute="_compute_dealer_birthday_md", store=True, index=True)
+    dealer_birthday_md = fields.Char(
+        string="Birthday (Month-Day)", compute="_compute_dealer_birthday_md", store=True, index=True,
+    )
     dealer_vehicle_ids = fields.One2many("fleet.vehicle", "customer_id", string="Owned Vehicles")
     dealer_csi_birthday_soon = fields.Boolean(
         string="Birthday Soon", compute="_compute_dealer_csi_birthday_soon",
