@@ -90,7 +90,8 @@ class FleetVehicle(models.Model):
     )
 
     @api.depends(
-        "company_id", "dealer_repair_order_ids.state", "dealer_repair_order_ids.company_id", "dealer_repair_order_ids.date_delivered",
+        "company_id", "dealer_repair_order_ids.state", "dealer_repair_order_ids.company_id",
+        "dealer_repair_order_ids.date_delivered",
         "dealer_repair_order_ids.next_service_date", "dealer_repair_order_ids.next_service_mileage",
         "dealer_odometer_ids.value", "dealer_odometer_ids.date", "dealer_odometer_ids.dealer_cluster_replaced",
     )
