@@ -21,8 +21,11 @@ class TestCsiAccess(CsiCase):
         self.customer.with_user(self.agent).dealer_birthday = "1980-12-10"
         answer = as_agent.dealer_csi_call_ids.action_send_survey() and as_agent.dealer_csi_survey_answer_ids
         self.assertEqual(answer.with_user(self.agent).dealer_repair_order_id, order)
+        for fname in ("invoice_ids", "cost", "gross_profit"):
+            with self.subTest(field=fname), self.assertRaises(AccessError):
+                as_agent.read([fname])
         with self.assertRaises(AccessError):
-            as_agent.read(["invoice_ids"])
+            as_agent.line_ids.read(["cost"])
         with self.assertRaises(AccessError):
             invoice.with_user(self.agent).read(["amount_total"])
         with self.assertRaises(AccessError):
