@@ -23,6 +23,8 @@ APP_MENUS = {
     "insurance": {"Insurance"},
     "commission": {"Commission"},
     "csagent": {"Customer Care"},
+    "cssupervisor": {"Customer Care"},
+    "frontdesk": {"Service", "Workshop", "Customer Care"},
     "manager": {"Service", "Workshop", "Parts", "Warranty", "Insurance", "Commission", "Customer Care",
                 "Reporting", "Configuration"},
 }
@@ -59,7 +61,7 @@ class TestClickEverywhere(HttpCase):
                                 if menu.get("xmlid") == "dealer_service.dealer_service_menu"), None)
                 if service:
                     vehicles = {menus[child]["name"] for child in service["children"]} & {"Vehicles"}
-                    self.assertEqual(bool(vehicles), login in ("advisor", "manager"),
+                    self.assertEqual(bool(vehicles), login in ("advisor", "frontdesk", "manager"),
                                      "Fleet's vehicle screens are for advisors, not the workshop")
 
     def test_admin(self):
@@ -100,6 +102,12 @@ class TestClickEverywhere(HttpCase):
 
     def test_csagent(self):
         self.assertTrue(self._click_everywhere("csagent"))
+
+    def test_cssupervisor(self):
+        self.assertTrue(self._click_everywhere("cssupervisor"))
+
+    def test_frontdesk(self):
+        self.assertTrue(self._click_everywhere("frontdesk"))
 
     def test_accountant(self):
         """The accountant keeps the books in Odoo's Accounting app: After-Sales is not

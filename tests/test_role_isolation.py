@@ -33,6 +33,8 @@ ROLES = [
     "dealer_insurance.dealer_insurance_group_clerk",
     "dealer_hr_commission.dealer_hr_commission_group_officer",
     "dealer_csi.dealer_csi_group_agent",
+    "dealer_csi.dealer_csi_group_supervisor",
+    "dealer_csi.dealer_csi_group_frontdesk",
 ]
 
 
@@ -44,7 +46,15 @@ class TestRoleIsolation(TransactionCase):
         super().setUpClass()
         cls.customer = cls.env["res.partner"].create({"name": "Qian Hong"})
         cls.documents = {
-            model: cls.env[model].create({}) for model in ROLE_DOCUMENT_MODELS
+            model: cls.env[model].create(cls._document_values(model)) for model in ROLE_DOCUMENT_MODELS
+        }
+
+    @classmethod
+    def _document_values(cls, model):
+        """The least a document needs: the test's customer where one is required."""
+        return {
+            name: cls.customer.id for name, field in cls.env[model]._fields.items()
+            if field.required and field.comodel_name == "res.partner"
         }
 
     def _user(self, group):
@@ -64,16 +74,16 @@ class TestRoleIsolation(TransactionCase):
                 with self.subTest(role=group, model=model):
                     if model in own:
                         self.assertTrue(document.with_user(user).read(["name"]))
-                        self.assertTrue(self.env[model].with_user(user).create({}))
+                        self.assertTrue(self.env[model].with_user(user).create(self._document_values(model)))
                     elif model in ROLE_READS.get(group, ()):
                         self.assertTrue(document.with_user(user).read(["name"]))
                         with self.assertRaises(AccessError):
-                            self.env[model].with_user(user).create({})
+                            self.env[model].with_user(user).create(self._document_values(model))
                     else:
                         with self.assertRaises(AccessError):
                             document.with_user(user).read(["name"])
                         with self.assertRaises(AccessError):
-                            self.env[model].with_user(user).create({})
+                            self.env[model].with_user(user).create(self._document_values(model))
 
     def test_service_manager_reaches_every_document(self):
         manager = self._user("dealer_service.dealer_service_group_manager")

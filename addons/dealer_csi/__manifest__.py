@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-Sales: Customer Satisfaction",
     "summary": "Follow-ups, surveys, complaints, reminders and KPIs",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
@@ -11,13 +11,28 @@
         "security/dealer_csi_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
+        "data/dealer_csi_lost_reason_data.xml",
+        "data/dealer_csi_checklist_template_data.xml",
+        "data/survey_survey_data.xml",
+        "views/dealer_csi_call_views.xml",
         "views/dealer_csi_complaint_views.xml",
+        "views/dealer_csi_retention_views.xml",
+        "views/dealer_csi_survey_views.xml",
+        "views/dealer_csi_checklist_views.xml",
+        "views/dealer_repair_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/dealer_csi_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/dealer_csi_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dealer_csi/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

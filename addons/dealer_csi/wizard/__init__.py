@@ -1,0 +1,1 @@
+from . import dealer_csi_call_unsatisfied
