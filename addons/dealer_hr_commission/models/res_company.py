@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -9,3 +9,23 @@ class ResCompany(models.Model):
         default=True,
         help="Commission rules and the monthly commission sheets of after-sales staff.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._dealer_tier_setup("_dealer_commission_tiers")
+        return companies
+
+    @api.model
+    def _dealer_commission_tier_setup_all(self):
+        """At install: every store gets the commission approvals."""
+        self.with_context(active_test=False).search([])._dealer_tier_setup("_dealer_commission_tiers")
+
+    def _dealer_commission_tiers(self):
+        """The seed's approvals of the monthly sheet: the station manager and finance."""
+        return [
+            {"model": "dealer.commission.sheet", "name": self.env._("Commission sheet: station manager"),
+             "group": "dealer_service.dealer_service_group_manager", "sequence": 20},
+            {"model": "dealer.commission.sheet", "name": self.env._("Commission sheet: finance"),
+             "group": "account.group_account_manager", "sequence": 10},
+        ]

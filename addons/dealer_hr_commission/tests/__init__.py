@@ -1,1 +1,2 @@
 from . import test_hr_commission_capability
+from . import test_commission_rules
