@@ -14,6 +14,7 @@
         "data/dealer_commission_rule_data.xml",
         "views/dealer_commission_sheet_views.xml",
         "views/dealer_commission_rule_views.xml",
+        "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/dealer_hr_commission_menus.xml",
     ],

@@ -100,9 +100,13 @@ class DealerCommissionRule(models.Model):
         """The rule's contribution for one employee or group: ``(amount, formula)``.
 
         ``values`` maps measure codes to figures (achievements as ratios, 1.0 = 100 %);
-        ``subtotal`` is the sum of the earlier rules' contributions. Split rules are
+        ``subtotal`` is the sum of the earlier rules' contributions. Without its score or
+        count measure (not assessed this month), a cut does not apply. Split rules are
         evaluated per group with :meth:`_dealer_split`."""
         self.ensure_one()
+        if self.rule_type in ("assessment", "percent_cut", "band_amount") and self.factor_measure_code \
+                and self.factor_measure_code not in values:
+            return 0.0, self.env._("no %(measure)s this month", measure=self.factor_measure_code)
         base = self._dealer_value(values, self.measure_code, subtotal)
         selector = self._dealer_value(values, self.factor_measure_code or self.measure_code, subtotal)
         rule_type = self.rule_type

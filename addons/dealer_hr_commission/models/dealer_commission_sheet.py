@@ -101,9 +101,10 @@ class DealerCommissionSheet(models.Model):
         ])
 
     def _dealer_employees(self):
-        """The store's employees in a commission group, less those in their trial period."""
+        """The store's employees in a commission group, less those in their trial period
+        (read as the system: the officer computes without HR rights)."""
         self.ensure_one()
-        return self.env["hr.employee"].search([
+        return self.env["hr.employee"].sudo().search([
             ("company_id", "=", self.company_id.id),
             ("dealer_commission_group_id", "!=", False),
             "|", ("dealer_commission_trial_until", "=", False),
@@ -182,7 +183,7 @@ class DealerCommissionSheet(models.Model):
                 share = line.coefficient / total_coefficient if total_coefficient else 0.0
                 line_items = [(rule, amount * share, f"({formula}) x {line.coefficient:g}/{total_coefficient:g}")
                               for rule, amount, formula in group_amounts[group.id]]
-                for rule in rules.filtered(lambda r, g=group: r.scope == "employee" and r.group_id in (g, r.browse())):
+                for rule in rules.filtered(lambda r, g=group: r.scope == "employee" and r.group_id in (g, g.browse())):
                     subtotal = sum(amount for _rule, amount, _f in line_items)
                     amount, formula = rule._dealer_evaluate(values[("employee", line.employee_id.id)], subtotal)
                     line_items.append((rule, amount, formula))
@@ -210,10 +211,11 @@ class DealerCommissionSheet(models.Model):
         return True
 
     def _dealer_tier_validated(self):
-        self.write({"state": "approved"})
+        # the reviewers (finance) approve without editing sheets: the move is the system's
+        self.sudo().write({"state": "approved"})
 
     def _dealer_tier_rejected(self):
-        self.write({"state": "refused"})
+        self.sudo().write({"state": "refused"})
 
     @dealer_action
     def action_reset(self):

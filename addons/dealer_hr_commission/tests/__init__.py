@@ -1,2 +1,3 @@
 from . import test_hr_commission_capability
 from . import test_commission_rules
+from . import test_commission_sheet
