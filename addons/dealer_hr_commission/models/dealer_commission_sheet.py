@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.dealer_service.sealed import check_sealed, dealer_action, unsealed
@@ -27,7 +27,7 @@ class DealerCommissionSheet(models.Model):
     _order = "id desc"
     _check_company_auto = True
     _dealer_capability = "dealer_commission_enabled"
-    _dealer_sealed_fields = ("state", "version", "previous_id")
+    _dealer_sealed_fields = ("state", "version", "previous_id", "move_id")
     _state_from = ["to_approve"]
     _state_to = ["approved"]
 
@@ -46,6 +46,8 @@ class DealerCommissionSheet(models.Model):
     measure_ids = fields.One2many("dealer.commission.measure", "sheet_id", string="Measures")
     amount_total = fields.Float(string="Commission", compute="_compute_amounts", store=True, digits="Account")
     amount_fund = fields.Float(string="After-Sales Fund", compute="_compute_amounts", store=True, digits="Account")
+    move_id = fields.Many2one("account.move", string="Accrual Entry", readonly=True, copy=False,
+                              check_company=True)
     note = fields.Html(string="Notes")
 
     _name_company_uniq = models.Constraint(
@@ -240,6 +242,41 @@ class DealerCommissionSheet(models.Model):
         self.message_post(body=self.env._("Corrected by version %(version)s: %(reason)s",
                                           version=new.version, reason=reason))
         return new
+
+    @dealer_action
+    def action_post_accrual(self):
+        """Accrue the approved month: commission expense against a payable per employee, the
+        fund on its own account."""
+        if not self.env.user.has_group("account.group_account_manager"):
+            raise UserError(self.env._("Only finance posts the commission accrual."))
+        self._check_state(("approved",))
+        for sheet in self:
+            if sheet.move_id:
+                raise UserError(self.env._("%(sheet)s is accrued already.", sheet=sheet.display_name))
+            company = sheet.company_id
+            accounts = (company.dealer_commission_expense_account_id, company.dealer_commission_payable_account_id,
+                        company.dealer_commission_fund_account_id)
+            if not all(accounts):
+                raise UserError(self.env._(
+                    "Set the commission expense, payable and fund accounts of %(store)s in the After-Sales "
+                    "settings.", store=company.name))
+            expense, payable, fund = accounts
+            journal = company.dealer_commission_journal_id or self.env["account.journal"].search(
+                [*self.env["account.journal"]._check_company_domain(company), ("type", "=", "general")], limit=1)
+            label = self.env._("Commission %(sheet)s", sheet=sheet.display_name)
+            lines = [{"name": label, "account_id": expense.id, "balance": sum(sheet.line_ids.mapped("amount_gross"))}]
+            lines += [{"name": f"{label} - {line.employee_id.name}", "account_id": payable.id,
+                       "partner_id": line.employee_id.sudo().work_contact_id.id, "balance": -line.amount}
+                      for line in sheet.line_ids]
+            lines.append({"name": self.env._("After-sales fund"), "account_id": fund.id, "balance": -sheet.amount_fund})
+            move = self.env["account.move"].create({
+                "move_type": "entry", "journal_id": journal.id, "date": sheet.date_to, "ref": label,
+                "company_id": company.id,
+                "line_ids": [Command.create(vals) for vals in lines if company.currency_id.round(vals["balance"])],
+            })
+            move.action_post()
+            sheet.sudo().move_id = move  # finance accrues without editing sheets
+        return True
 
     def _compute_display_name(self):
         for sheet in self:

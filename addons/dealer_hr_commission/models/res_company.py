@@ -9,6 +9,17 @@ class ResCompany(models.Model):
         default=True,
         help="Commission rules and the monthly commission sheets of after-sales staff.",
     )
+    dealer_commission_journal_id = fields.Many2one(
+        "account.journal", string="Commission Journal", check_company=True,
+        help="The journal of the monthly commission accruals (miscellaneous operations when empty).")
+    dealer_commission_expense_account_id = fields.Many2one(
+        "account.account", string="Commission Expense Account", check_company=True)
+    dealer_commission_payable_account_id = fields.Many2one(
+        "account.account", string="Commission Payable Account", check_company=True,
+        help="Credited with each employee's commission, per employee.")
+    dealer_commission_fund_account_id = fields.Many2one(
+        "account.account", string="After-Sales Fund Account", check_company=True,
+        help="Credited with the 5 % of every commission kept for the after-sales fund.")
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -109,6 +109,34 @@ class TestCommissionSheet(CommissionCase):
         new.action_compute()
         self.assertAlmostEqual(new.amount_total, sheet.amount_total)
 
+    def test_accrual_entry(self):
+        """Expense against a payable per employee, the fund on its own account."""
+        Account = self.env["account.account"]
+        accounts = {key: Account.create({"name": f"Commission {key}", "code": code, "account_type": kind,
+                                         "company_ids": [self.store_a.id]})
+                    for key, code, kind in [("expense", "660199", "expense"),
+                                            ("payable", "221199", "liability_current"),
+                                            ("fund", "224199", "liability_current")]}
+        self.store_a.write({f"dealer_commission_{key}_account_id": account.id for key, account in accounts.items()})
+        sheet = self._make_sheet(group_values=self.ADVISOR_MONTH, employee_values={
+            self.sa1: {"complaints": 1, "top_praise": 1}, self.sa2: {"checklist_score": 95}})
+        sheet.with_user(self.officer).action_submit()
+        sheet.with_user(self.manager).validate_tier()
+        sheet.with_user(self.finance).validate_tier()
+        with self.assertRaises(UserError):
+            sheet.with_user(self.officer).action_post_accrual()
+        sheet.with_user(self.finance).action_post_accrual()
+        move = sheet.move_id
+        self.assertEqual((move.state, str(move.date)), ("posted", "2026-10-31"))
+        self.assertRecordValues(move.line_ids.sorted(lambda line: (line.account_id.code, line.balance)), [
+            {"account_id": accounts["payable"].id, "partner_id": self.sa1.work_contact_id.id, "balance": -2334.34},
+            {"account_id": accounts["payable"].id, "partner_id": self.sa2.work_contact_id.id, "balance": -507.87},
+            {"account_id": accounts["fund"].id, "partner_id": False, "balance": -149.59},
+            {"account_id": accounts["expense"].id, "partner_id": False, "balance": 2991.8},
+        ])
+        with self.assertRaises(UserError):
+            sheet.with_user(self.finance).action_post_accrual()
+
     def test_rejected_sheet_goes_back_to_draft(self):
         sheet = self._make_sheet(group_values=self.ADVISOR_MONTH)
         sheet.with_user(self.officer).action_submit()
