@@ -1,3 +1,7 @@
+import io
+
+import openpyxl
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -136,6 +140,27 @@ class TestCommissionSheet(CommissionCase):
         ])
         with self.assertRaises(UserError):
             sheet.with_user(self.finance).action_post_accrual()
+
+    def test_xlsx_one_sheet_per_group_with_formulas(self):
+        sheet = self._make_sheet(group_values=self.ADVISOR_MONTH, employee_values={
+            self.sa1: {"complaints": 1, "top_praise": 1}, self.sa2: {"checklist_score": 95}})
+        content, kind = self.env["ir.actions.report"].with_user(self.officer)._render(
+            "dealer_hr_commission.report_commission_sheet_xlsx", sheet.ids)
+        self.assertEqual(kind, "xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(book.sheetnames, [self.advisors.name])
+        ws = book.active
+        header = next(row for row in range(1, ws.max_row + 1) if ws.cell(row, 1).value == "Employee")
+        titles = [ws.cell(header, col).value for col in range(1, ws.max_column + 1)]
+        self.assertEqual(titles[-3:], ["Before Fund", "Fund", "Commission"])
+        self.assertIn("Advisor pool: output x 0.5% x achievements", titles)
+        gross, commission = len(titles) - 2, len(titles)
+        li_na = next(row for row in range(header + 1, ws.max_row + 1) if ws.cell(row, 1).value == "Li Na")
+        self.assertTrue(str(ws.cell(li_na, gross).value).startswith("=SUM("))
+        self.assertTrue(str(ws.cell(li_na, commission).value).startswith("="))
+        values = openpyxl.load_workbook(io.BytesIO(content), data_only=True).active
+        self.assertAlmostEqual(values.cell(li_na, gross).value, 2457.2)
+        self.assertAlmostEqual(values.cell(li_na, commission).value, 2334.34)
 
     def test_rejected_sheet_goes_back_to_draft(self):
         sheet = self._make_sheet(group_values=self.ADVISOR_MONTH)
