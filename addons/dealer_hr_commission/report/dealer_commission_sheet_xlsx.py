@@ -18,7 +18,6 @@ class ReportDealerCommissionSheetXlsx(models.AbstractModel):
             for group, lines in commission.line_ids.grouped("group_id").items():
                 rules = lines.item_ids.rule_id.sorted(lambda rule: (rule.sequence, rule.id))
                 earning = rules.filtered(lambda rule: rule.rule_type != "fund")
-                fund = rules - earning
                 columns = [
                     self._dealer_xlsx_column(Line._name, "employee_id", width=20),
                     self._dealer_xlsx_column(Line._name, "coefficient"),
@@ -41,7 +40,7 @@ class ReportDealerCommissionSheetXlsx(models.AbstractModel):
                     *(sum(line.item_ids.filtered(lambda i, r=rule: i.rule_id == r).mapped("amount"))
                       for rule in earning),
                     line.amount_gross,
-                    -sum(line.item_ids.filtered(lambda i: i.rule_id in fund).mapped("amount")),
+                    line.amount_fund,
                     line.amount,
                 ] for line in lines])
                 gross_col = 2 + len(earning)
