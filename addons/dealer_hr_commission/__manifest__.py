@@ -21,6 +21,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/dealer_commission_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,

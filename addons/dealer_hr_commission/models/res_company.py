@@ -25,7 +25,24 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         companies = super().create(vals_list)
         companies._dealer_tier_setup("_dealer_commission_tiers")
+        companies._dealer_commission_default_scheme()
         return companies
+
+    def _dealer_commission_default_scheme(self):
+        """Give each store without commission groups a copy of the main store's scheme (its
+        groups and rules, the seed's by default), to adapt to the store afterwards."""
+        source = self.env.ref("base.main_company")
+        Group = self.env["dealer.commission.group"].sudo().with_context(active_test=False)
+        groups = Group.search([("company_id", "=", source.id)])
+        rules = self.env["dealer.commission.rule"].sudo().search([("company_id", "=", source.id)])
+        for company in self - source:
+            if Group.search_count([("company_id", "=", company.id)]):
+                continue
+            mapping = {group: group.copy({"company_id": company.id}) for group in groups}
+            for rule in rules:
+                copy = rule.copy({"company_id": company.id, "group_id": mapping.get(rule.group_id, Group).id})
+                for share in copy.share_ids:
+                    share.group_id = mapping[share.group_id]
 
     @api.model
     def _dealer_commission_tier_setup_all(self):
