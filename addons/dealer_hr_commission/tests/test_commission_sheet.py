@@ -72,6 +72,44 @@ class TestCommissionSheet(CommissionCase):
         pool = sa1.item_ids.filtered(lambda i: i.rule_id == pool_rule)
         self.assertIn("600,000.00 x 0.5%", pool.formula)
 
+    def test_small_store_month_by_hand(self):
+        """Advisors, two technicians and the detailing group of a small store, totalled by hand."""
+        ref = self.env.ref
+        technicians = ref("dealer_hr_commission.commission_group_technicians")
+        detailing = ref("dealer_hr_commission.commission_group_detailing")
+        Employee = self.env["hr.employee"]
+        tech1, tech2, lead, washer = Employee.create([
+            {"name": name, "company_id": self.store_a.id, "dealer_commission_group_id": group.id,
+             "dealer_commission_coefficient": coefficient}
+            for name, group, coefficient in [("Wang Qiang", technicians, 1), ("Liu Gang", technicians, 1),
+                                             ("Chen Jing", detailing, 0.2), ("Sun Hao", detailing, 0.1)]])
+        sheet = self.env["dealer.commission.sheet"].with_user(self.officer).create({"date_from": "2026-10-01"})
+        self.env["dealer.commission.measure"].create(
+            [{"sheet_id": sheet.id, "group_id": group.id, "code": code, "value": value} for group, code, value in [
+                *((self.advisors, code, value) for code, value in self.ADVISOR_MONTH.items()),
+                (detailing, "washes", 300), (detailing, "detailing_revenue", 10000)]]
+            + [{"sheet_id": sheet.id, "employee_id": employee.id, "code": code, "value": value}
+               for employee, code, value in [
+                   (self.sa1, "complaints", 1), (self.sa1, "top_praise", 1), (self.sa2, "checklist_score", 95),
+                   (tech1, "hours_mechanical", 500), (tech1, "assessment_score", 80),
+                   (tech2, "hours_body", 450), (tech2, "car_washes", 10), (tech2, "assessment_score", 100),
+                   (washer, "wash_complaints", 1)]])
+        sheet.action_compute()
+        expected = {
+            self.sa1: 2334.34,  # see test_advisor_month_by_hand
+            self.sa2: 507.87,
+            tech1: 1003.2,  # 500 h x 2.4 = 1,200; 20 points lost: -1,200 x 60 % x 20 % = -144; fund 52.80
+            tech2: 1567.5,  # 450 h x 3.6 = 1,620 + 10 washes x 3 = 1,650; fund 82.50
+            lead: 950.0,  # (300 washes x 1 + 10,000 x 12 %) x 0.2 / 0.3 = 1,000; fund 50
+            washer: 456.0,  # 1,500 x 0.1 / 0.3 = 500; one wash complaint -20; fund 24
+        }
+        self.assertEqual(sheet.line_ids.employee_id, Employee.concat(*expected))
+        for employee, amount in expected.items():
+            with self.subTest(employee=employee.name):
+                self.assertAlmostEqual(self._line(sheet, employee).amount, amount)
+        self.assertAlmostEqual(sheet.amount_total, 6818.91)
+        self.assertAlmostEqual(sheet.amount_fund, 358.89)
+
     def test_coefficient_needs_a_reason(self):
         sheet = self._make_sheet(group_values=self.ADVISOR_MONTH)
         line = self._line(sheet, self.sa2).with_user(self.officer)
