@@ -178,17 +178,19 @@ class DealerCommissionSheet(models.Model):
                 subtotal = sum(amount for _rule, amount, _f in group_amounts[group.id])
                 amount, formula = rule._dealer_evaluate(values[("group", group.id)], subtotal)
                 group_amounts[group.id].append((rule, amount, formula))
+        rounding = self.company_id.currency_id.round  # each contribution in cents, as paid
         items = []
         for group, lines in self.line_ids.grouped("group_id").items():
             total_coefficient = sum(lines.mapped("coefficient"))
             for line in lines:
                 share = line.coefficient / total_coefficient if total_coefficient else 0.0
-                line_items = [(rule, amount * share, f"({formula}) x {line.coefficient:g}/{total_coefficient:g}")
-                              for rule, amount, formula in group_amounts[group.id]]
+                line_items = [
+                    (rule, rounding(amount * share), f"({formula}) x {line.coefficient:g}/{total_coefficient:g}")
+                    for rule, amount, formula in group_amounts[group.id]]
                 for rule in rules.filtered(lambda r, g=group: r.scope == "employee" and r.group_id in (g, g.browse())):
                     subtotal = sum(amount for _rule, amount, _f in line_items)
                     amount, formula = rule._dealer_evaluate(values[("employee", line.employee_id.id)], subtotal)
-                    line_items.append((rule, amount, formula))
+                    line_items.append((rule, rounding(amount), formula))
                 items += [{"line_id": line.id, "rule_id": rule.id, "amount": amount, "formula": formula,
                            "sequence": index} for index, (rule, amount, formula) in enumerate(line_items)]
         self.line_ids.item_ids.unlink()
