@@ -10,23 +10,25 @@ from odoo.tests import HttpCase, tagged
 _logger = logging.getLogger(__name__)
 
 APP_MENU = "dealer_service.dealer_aftersales_menu_root"
-# the After-Sales menus each demo login is offered (a menu a role cannot use is not shown)
+# the After-Sales menus each demo login is offered (a menu a role cannot use is not shown);
+# every employee reads their own commission
 APP_MENUS = {
-    "technician": {"Service", "Workshop"},
-    "qc": {"Service", "Workshop"},
-    "workshop": {"Service", "Workshop"},
-    "advisor": {"Service", "Workshop"},
-    "parts": {"Parts"},
-    "partsmanager": {"Parts"},
-    "warranty": {"Warranty"},
-    "appraiser": {"Warranty"},
-    "insurance": {"Insurance"},
-    "commission": {"Commission"},
-    "csagent": {"Customer Care"},
-    "cssupervisor": {"Customer Care"},
-    "frontdesk": {"Service", "Workshop", "Customer Care"},
+    "technician": {"Service", "Workshop", "My Commission"},
+    "qc": {"Service", "Workshop", "My Commission"},
+    "workshop": {"Service", "Workshop", "My Commission"},
+    "advisor": {"Service", "Workshop", "My Commission"},
+    "parts": {"Parts", "My Commission"},
+    "partsmanager": {"Parts", "My Commission"},
+    "warranty": {"Warranty", "My Commission"},
+    "appraiser": {"Warranty", "My Commission"},
+    "insurance": {"Insurance", "My Commission"},
+    "commission": {"Commission", "My Commission"},
+    "csagent": {"Customer Care", "My Commission"},
+    "cssupervisor": {"Customer Care", "My Commission"},
+    "frontdesk": {"Service", "Workshop", "Customer Care", "My Commission"},
     "manager": {"Service", "Workshop", "Parts", "Warranty", "Insurance", "Commission", "Customer Care",
-                "Reporting", "Configuration"},
+                "Reporting", "Configuration",
+                "My Commission"},
 }
 
 
