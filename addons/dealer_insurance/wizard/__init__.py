@@ -1,0 +1,1 @@
+from . import dealer_insurance_start_override
