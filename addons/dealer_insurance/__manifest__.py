@@ -28,5 +28,10 @@
         "demo/res_users_demo.xml",
         "demo/dealer_insurance_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dealer_insurance/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -54,11 +54,11 @@ class DealerInsuranceCase(models.Model):
     order_state = fields.Selection(related="repair_order_id.state", string="Repair Order Status")
     partner_id = fields.Many2one(
         "res.partner", string="Customer", index=True, tracking=True, check_company=True,
-        compute="_compute_from_order", store=True, readonly=False, precompute=True,
+        compute="_compute_partner_id", store=True, readonly=False, precompute=True,
     )
     vehicle_id = fields.Many2one(
         "fleet.vehicle", string="Vehicle", index="btree_not_null", tracking=True, check_company=True,
-        compute="_compute_from_order", store=True, readonly=False, precompute=True,
+        compute="_compute_vehicle_id", store=True, readonly=False, precompute=True,
     )
     insurer_id = fields.Many2one(
         "res.partner", string="Insurer", index=True, tracking=True, domain="[('dealer_is_insurer', '=', True)]",
@@ -129,11 +129,14 @@ class DealerInsuranceCase(models.Model):
     )
 
     @api.depends("repair_order_id")
-    def _compute_from_order(self):
+    def _compute_vehicle_id(self):
         for case in self:
-            order = case.repair_order_id
-            case.partner_id = order.partner_id or case.partner_id
-            case.vehicle_id = order.vehicle_id or case.vehicle_id
+            case.vehicle_id = case.repair_order_id.vehicle_id or case.vehicle_id
+
+    @api.depends("repair_order_id", "vehicle_id")
+    def _compute_partner_id(self):
+        for case in self:
+            case.partner_id = case.repair_order_id.partner_id or case.partner_id or case.vehicle_id.customer_id
 
     @api.depends("liability")
     def _compute_liability_share(self):
