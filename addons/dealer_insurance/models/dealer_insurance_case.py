@@ -52,6 +52,9 @@ class DealerInsuranceCase(models.Model):
         check_company=True, domain="[('state', 'not in', ('invoiced', 'cancel'))]",
     )
     order_state = fields.Selection(related="repair_order_id.state", string="Repair Order Status")
+    date_delivered = fields.Datetime(
+        related="repair_order_id.date_delivered", store=True, index="btree_not_null", string="Vehicle Left On",
+    )
     partner_id = fields.Many2one(
         "res.partner", string="Customer", index=True, tracking=True, check_company=True,
         compute="_compute_partner_id", store=True, readonly=False, precompute=True,
@@ -299,6 +302,19 @@ class DealerInsuranceCase(models.Model):
             if case.repair_order_id:
                 case.repair_order_id.message_post(body=body)
         return True
+
+    @api.model
+    def _dealer_accident_output(self, company, date_from, date_to):
+        """``{claims adjuster: amount}``: the amount the insurers approved (before VAT) for the
+        accident cars of ``company`` that left between the two datetimes (the accident output
+        staff commission is paid on)."""
+        return dict(self._read_group(
+            [
+                ("company_id", "=", company.id), ("state", "!=", "cancel"),
+                ("date_delivered", ">=", date_from), ("date_delivered", "<", date_to),
+            ],
+            ["user_id"], ["amount_approved:sum"],
+        ))
 
     def _dealer_may_start_repair(self):
         """Whether the workshop may start: the insurer assessed the first estimate, or the claims

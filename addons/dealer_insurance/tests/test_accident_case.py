@@ -1,3 +1,7 @@
+from datetime import datetime
+
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
@@ -188,3 +192,16 @@ class TestAccidentCase(common.InsuranceCase):
             form.authorisation_signed_by = "Zhang Wei"
             form.authorisation_signature = common.reception_common.SIGNATURE
         self.assertTrue(case.agreement_date and case.authorisation_date)
+
+    def test_accident_output_is_the_approved_amount_of_cars_that_left(self):
+        case = self._accident_case()
+        self._send_and_assess(case, 8600.0)
+        order = self._approved_accident_order(case)
+        self._ready_for_delivery(order)
+        self._issue_parts(order)
+        with freeze_time("2026-11-30 08:00:00"):
+            order.action_deliver()
+        output = self.env["dealer.insurance.case"]._dealer_accident_output
+        self.assertEqual(output(self.store_a, datetime(2026, 11, 1), datetime(2026, 12, 1)), {self.clerk_a: 8600.0})
+        self.assertEqual(output(self.store_a, datetime(2026, 12, 1), datetime(2027, 1, 1)), {})
+        self.assertEqual(output(self.store_b, datetime(2026, 11, 1), datetime(2026, 12, 1)), {})
