@@ -11,3 +11,5 @@ from . import dealer_insurance_case
 from . import dealer_insurance_assessment
 from . import dealer_repair_order
 from . import dealer_repair_order_line
+from . import account_move
+from . import account_move_line

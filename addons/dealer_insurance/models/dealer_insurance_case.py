@@ -107,6 +107,24 @@ class DealerInsuranceCase(models.Model):
         string="Estimate - Assessment", compute="_compute_amounts", store=True,
         help="How much less the insurer assessed than the store estimated, over the assessed rounds.",
     )
+    invoice_ids = fields.One2many(
+        "account.move", "dealer_insurance_case_id", string="Insurer Invoices", readonly=True,
+        groups="account.group_account_invoice,account.group_account_readonly",
+    )
+    amount_insurer_invoiced = fields.Monetary(
+        string="Billed to the Insurer", compute="_compute_insurer_receivable",
+        groups="account.group_account_invoice,account.group_account_readonly",
+        help="The insurer's posted invoices of this case, less its credit notes (VAT included).",
+    )
+    amount_insurer_paid = fields.Monetary(
+        string="Paid by the Insurer", compute="_compute_insurer_receivable",
+        groups="account.group_account_invoice,account.group_account_readonly",
+    )
+    amount_insurer_open = fields.Monetary(
+        string="Open with the Insurer", compute="_compute_insurer_receivable",
+        groups="account.group_account_invoice,account.group_account_readonly",
+        help="What the insurer still owes on this case's invoices.",
+    )
     agreement_signature = fields.Binary(string="Repair Agreement Signature", copy=False, attachment=True)
     agreement_signed_by = fields.Char(string="Repair Agreement Signed By", copy=False)
     agreement_date = fields.Datetime(string="Repair Agreement Signed On", readonly=True, copy=False)
@@ -172,6 +190,14 @@ class DealerInsuranceCase(models.Model):
             case.amount_assessed = sum(assessed.mapped("amount_assessed"))
             case.amount_approved = sum(assessed.filtered(lambda rec: rec.state == "approved").mapped("amount_assessed"))
             case.amount_difference = sum(assessed.mapped("amount_estimated")) - case.amount_assessed
+
+    @api.depends("invoice_ids.state", "invoice_ids.amount_total_signed", "invoice_ids.amount_residual_signed")
+    def _compute_insurer_receivable(self):
+        for case in self:
+            posted = case.invoice_ids.filtered(lambda move: move.state == "posted")
+            case.amount_insurer_invoiced = sum(posted.mapped("amount_total_signed"))
+            case.amount_insurer_open = sum(posted.mapped("amount_residual_signed"))
+            case.amount_insurer_paid = case.amount_insurer_invoiced - case.amount_insurer_open
 
     @api.model_create_multi
     def create(self, vals_list):
