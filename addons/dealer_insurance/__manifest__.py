@@ -23,6 +23,7 @@
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/dealer_insurance_start_override_views.xml",
+        "wizard/dealer_insurance_statement_views.xml",
         "views/dealer_insurance_menus.xml",
     ],
     "demo": [

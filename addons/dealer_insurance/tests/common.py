@@ -1,9 +1,25 @@
+import subprocess
+import tempfile
+import unicodedata
+
 from odoo.fields import Command
 
 from odoo.addons.dealer_service.tests import reception_common
 
 CLERK = "dealer_insurance.dealer_insurance_group_clerk"
 LEAD = "dealer_insurance.dealer_insurance_group_lead"
+
+
+def pdf_text(pdf):
+    """The text of a PDF (pdftotext); the CJK font maps some characters to their Kangxi radicals
+    (⼤ for 大), read back as the characters."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(pdf)
+        handle.flush()
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", handle.name, "-"], capture_output=True, check=True, timeout=60,
+        ).stdout.decode()
+    return unicodedata.normalize("NFKC", text)
 
 
 class InsuranceCase(reception_common.ReceptionCase):

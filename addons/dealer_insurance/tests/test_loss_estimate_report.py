@@ -1,7 +1,4 @@
 import shutil
-import subprocess
-import tempfile
-import unicodedata
 
 from odoo.tests import HttpCase, tagged
 
@@ -49,14 +46,7 @@ class TestLossEstimatePdf(common.InsuranceCase, HttpCase):
             REPORT, case.assessment_ids.ids,
         )
         self.assertEqual(report_type, "pdf")
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(pdf)
-            handle.flush()
-            text = subprocess.run(
-                ["pdftotext", "-enc", "UTF-8", handle.name, "-"], capture_output=True, check=True, timeout=60,
-            ).stdout.decode()
-        # the CJK font maps some characters to their Kangxi radicals (⼤ for 大): read them back as such
-        text = unicodedata.normalize("NFKC", text)
+        text = common.pdf_text(pdf)
         self.assertIn("钣金修复", text)
         self.assertIn("前保险杠喷漆", text)
         self.assertIn("大连市沙河口区", text)
