@@ -51,8 +51,10 @@ class TestInsurerStatement(StatementMixin, common.InsuranceCase):
         self._pay(october, 2000.0, date(2026, 10, 25))
         statement = self._statement()._dealer_statement()
         self.assertEqual(statement["opening"], 1130.0)
-        self.assertEqual([(line["date"], line["debit"], line["credit"], line["balance"]) for line in statement["lines"]],
-                         [(date(2026, 10, 8), 2260.0, 0.0, 3390.0), (date(2026, 10, 25), 0.0, 2000.0, 1390.0)])
+        self.assertEqual(
+            [(line["date"], line["debit"], line["credit"], line["balance"]) for line in statement["lines"]],
+            [(date(2026, 10, 8), 2260.0, 0.0, 3390.0), (date(2026, 10, 25), 0.0, 2000.0, 1390.0)],
+        )
         self.assertEqual((statement["debit"], statement["credit"], statement["closing"]), (2260.0, 2000.0, 1390.0))
 
     def test_statement_pdf_renders_store_header_and_lines(self):
