@@ -1,12 +1,12 @@
 {
     "name": "Dealer After-Sales: Parts",
     "summary": "Parts warehouse discipline and its numbered multi-copy documents",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
     "license": "LGPL-3",
-    "depends": ["dealer_service", "stock", "purchase", "purchase_stock", "stock_account", "account"],
+    "depends": ["dealer_service", "stock", "purchase", "purchase_stock", "stock_account", "account", "report_xlsx"],
     "data": [
         "security/dealer_parts_security.xml",
         "security/ir.model.access.csv",

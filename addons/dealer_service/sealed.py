@@ -33,9 +33,14 @@ def dealer_action(method):
     return wrapper
 
 
+def is_data_load(env):
+    """Whether ``env`` loads a module's data files (the superuser installing or updating a module)."""
+    return env.su and bool(env.context.get("install_mode"))
+
+
 def is_unsealed(env):
     """Whether ``env`` writes for an action method (or loads a module's data files)."""
-    return bool(env.cr.cache.get(_UNSEALED)) or (env.su and bool(env.context.get("install_mode")))
+    return bool(env.cr.cache.get(_UNSEALED)) or is_data_load(env)
 
 
 def check_sealed(records, vals, sealed, creating=False):
@@ -53,4 +58,18 @@ def check_sealed(records, vals, sealed, creating=False):
         raise UserError(records.env._(
             "%(fields)s of %(model)s change only through the document's own buttons (submit, approve, "
             "inspect, register payment, validate, void), never by editing them.",
+            fields=labels, model=records._description))
+
+
+def check_computed(records, vals, computed):
+    """Refuse a plain create or write of the ``computed`` fields, which the server alone computes
+    (prices from the catalogue and the payer's terms, costs from stock and clocked time)."""
+    if is_unsealed(records.env):
+        return
+    touched = [name for name in computed if name in vals]
+    if touched:
+        labels = ", ".join(records._fields[name]._description_string(records.env) for name in touched)
+        raise UserError(records.env._(
+            "%(fields)s of %(model)s are computed from the catalogue, the payer's terms, the stock valuation "
+            "and the clocked time: they cannot be entered.",
             fields=labels, model=records._description))

@@ -132,4 +132,16 @@ class DealerPartsDemo(models.AbstractModel):
         plan = self.env["dealer.parts.plan"].with_company(company).create({
             "company_id": company.id, "partner_id": suppliers[0].id})
         plan.action_gather()
+        # a scrap request appraised by the service manager: the warranty supervisor and the parts manager are next
+        bulb = templates[9].product_variant_id
+        request = self.env["dealer.parts.scrap.request"].with_user(self.env.ref("dealer_parts.user_parts_demo")) \
+            .with_company(company).create({
+                "company_id": company.id,
+                "line_ids": [fields.Command.create({
+                    "product_id": bulb.id, "location_id": bins[9].id, "quantity": 2, "reason": "damaged",
+                    "note": "运输途中灯罩破裂, 供应商拒赔",
+                })],
+            })
+        request.action_submit()
+        request.with_user(self.env.ref("dealer_service.user_service_manager_demo")).with_company(company).validate_tier()
         return True

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.dealer_service.sealed import dealer_action, is_unsealed
 
@@ -19,12 +19,15 @@ class DealerPartsPlan(models.Model):
 
     _name = "dealer.parts.plan"
     _description = "Parts Purchase Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.capability.mixin", "dealer.parts.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.capability.mixin", "dealer.parts.document.mixin",
+                "dealer.tier.validation"]
     _order = "id desc"
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_plan"
-    _dealer_sealed_fields = ("state", "approved_by_id", "approved_date")
+    _dealer_sealed_fields = ("state",)
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram",
                        help="Per-store gapless number taken at approval.")
@@ -43,8 +46,6 @@ class DealerPartsPlan(models.Model):
                              copy=False, index=True, tracking=True)
     user_id = fields.Many2one("res.users", string="Planner", default=lambda self: self.env.user,
                               domain="[('share', '=', False)]")
-    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
     line_ids = fields.One2many("dealer.parts.plan.line", "plan_id", string="Lines", copy=True)
     purchase_ids = fields.One2many("purchase.order", "dealer_plan_id", string="Purchase Orders")
     purchase_count = fields.Integer(compute="_compute_purchase_count", string="RFQs")
@@ -184,18 +185,16 @@ class DealerPartsPlan(models.Model):
             if not plan.line_ids:
                 raise UserError(self.env._("Add the parts to buy to %(plan)s first.", plan=plan.display_name))
         self.write({"state": "to_approve"})
+        self.request_validation()
         return True
 
-    @dealer_action
-    def action_approve(self):
-        if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
-            raise AccessError(self.env._("Only the parts manager approves purchase plans."))
-        self._check_state(("to_approve",), self.env._("Approving"))
-        self.write({"state": "approved", "approved_by_id": self.env.user.id,
-                    "approved_date": fields.Datetime.now()})
+    def _dealer_tier_validated(self):
+        self.write({"state": "approved"})
         self._dealer_assign_number()
         self._action_approve()
-        return True
+
+    def _dealer_tier_rejected(self):
+        self.write({"state": "draft"})
 
     def _action_approve(self):
         return True
@@ -204,7 +203,8 @@ class DealerPartsPlan(models.Model):
     def action_reset(self):
         """Back to draft, to change the plan: it must then be approved again."""
         self._check_state(("to_approve", "approved"), self.env._("Sending back to draft"))
-        self.write({"state": "draft", "approved_by_id": False, "approved_date": False})
+        self._dealer_tier_withdraw()
+        self.write({"state": "draft"})
         return True
 
     @dealer_action

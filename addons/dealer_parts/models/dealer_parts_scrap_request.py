@@ -11,12 +11,6 @@ SCRAP_STATES = [
     ("posted", "Loss Booked"),
     ("refused", "Refused"),
 ]
-# (approval field, group, role label)
-SCRAP_APPROVALS = [
-    ("service_manager_approval_id", "dealer_service.dealer_service_group_manager", "service manager"),
-    ("warranty_approval_id", "dealer_parts.dealer_parts_group_warranty_supervisor", "warranty supervisor"),
-    ("parts_manager_approval_id", "dealer_parts.dealer_parts_group_manager", "parts manager"),
-]
 LOSS_SHARES = [  # (company field holding the employee, share in %)
     ("dealer_general_manager_id", 10),
     ("dealer_service_manager_id", 10),
@@ -27,18 +21,22 @@ LOSS_SHARES = [  # (company field holding the employee, share in %)
 class DealerPartsScrapRequest(models.Model):
     """Scrap request (配件报损申请单): parts that can be neither claimed, returned
     nor repaired; appraised by the service manager, the warranty supervisor and
-    the parts manager; the loss is borne 70/10/10/10 or by the person at fault."""
+    the parts manager (the store's tiers, three different people); the loss is
+    borne 70/10/10/10 or by the person at fault."""
 
     _name = "dealer.parts.scrap.request"
     _description = "Parts Scrap Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.capability.mixin", "dealer.parts.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "dealer.capability.mixin", "dealer.parts.document.mixin",
+                "dealer.tier.validation"]
     _order = "id desc"
     _check_company_auto = True
     _dealer_capability = "dealer_parts_enabled"
     _dealer_report = "dealer_parts.action_report_parts_scrap"
-    _dealer_sealed_fields = ("state", "user_id", "service_manager_approval_id", "warranty_approval_id",
-                             "parts_manager_approval_id", "account_move_id", "void_move_ids",
-                             "void_account_move_id")
+    _dealer_sealed_fields = ("state", "user_id", "account_move_id", "void_move_ids", "void_account_move_id")
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _dealer_tier_distinct_reviewers = True
+    _dealer_tier_open_fields = ("fault_employee_id",)  # the appraisers decide who is at fault
 
     name = fields.Char(string="Reference", readonly=True, copy=False, index="trigram")
     company_id = fields.Many2one("res.company", string="Store", required=True, index=True,
@@ -56,9 +54,6 @@ class DealerPartsScrapRequest(models.Model):
         help="When the loss is someone's fault (late claim, misuse, poor storage) it is not approved as a scrap "
              "loss: it is charged to this person.",
     )
-    service_manager_approval_id = fields.Many2one("res.users", string="Service Manager", readonly=True, copy=False)
-    warranty_approval_id = fields.Many2one("res.users", string="Warranty Supervisor", readonly=True, copy=False)
-    parts_manager_approval_id = fields.Many2one("res.users", string="Parts Manager", readonly=True, copy=False)
     scrap_ids = fields.One2many("stock.scrap", "dealer_scrap_request_id", string="Scrap Orders", readonly=True)
     account_move_id = fields.Many2one("account.move", string="Loss Entry", readonly=True, copy=False)
     void_move_ids = fields.Many2many("stock.move", "dealer_parts_scrap_void_move_rel", string="Counter-Moves",
@@ -97,49 +92,21 @@ class DealerPartsScrapRequest(models.Model):
                 raise UserError(self.env._("Give the reason for scrapping %(parts)s.",
                                            parts=", ".join(missing.product_id.mapped("display_name"))))
         self.write({"state": "to_approve"})
+        self.request_validation()
         return True
 
-    @dealer_action
-    def _dealer_approve(self, field):
-        group = {f: g for f, g, _r in SCRAP_APPROVALS}[field]
-        role = {
-            "service_manager_approval_id": self.env._("service manager"),
-            "warranty_approval_id": self.env._("warranty supervisor"),
-            "parts_manager_approval_id": self.env._("parts manager"),
-        }[field]
-        if not self.env.user.has_group(group):
-            raise AccessError(self.env._("Only the %(role)s gives this approval of a scrap request.", role=role))
-        self._check_state(("to_approve",))
-        for request in self:
-            others = self.env["res.users"]
-            for other_field, _group, _role in SCRAP_APPROVALS:
-                if other_field != field:
-                    others |= request[other_field]
-            if self.env.user in others:
-                raise UserError(self.env._(
-                    "The three approvals of %(doc)s must come from three different people.",
-                    doc=request.display_name))
-            request[field] = self.env.user
-            if all(request[f] for f, _g, _r in SCRAP_APPROVALS):
-                request.state = "approved"
-                request._dealer_assign_number()
-        return True
+    def _dealer_tier_validated(self):
+        self.write({"state": "approved"})
+        self._dealer_assign_number()
 
-    def action_approve_service(self):
-        return self._dealer_approve("service_manager_approval_id")
-
-    def action_approve_warranty(self):
-        return self._dealer_approve("warranty_approval_id")
-
-    def action_approve_parts(self):
-        return self._dealer_approve("parts_manager_approval_id")
-
-    @dealer_action
-    def action_refuse(self):
-        if not self.env.user.has_group("dealer_parts.dealer_parts_group_manager"):
-            raise AccessError(self.env._("Only the appraisers refuse a scrap request."))
-        self._check_state(("to_approve",))
+    def _dealer_tier_rejected(self):
         self.write({"state": "refused"})
+
+    @dealer_action
+    def action_reset(self):
+        """A refused request goes back to draft, to be corrected and appraised anew."""
+        self._check_state(("refused",))
+        self.write({"state": "draft"})
         return True
 
     @dealer_action

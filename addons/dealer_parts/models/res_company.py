@@ -68,6 +68,7 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         companies = super().create(vals_list)
         companies._dealer_parts_setup()
+        companies._dealer_tier_setup("_dealer_parts_tiers")
         return companies
 
     def write(self, vals):
@@ -79,6 +80,25 @@ class ResCompany(models.Model):
     @api.model
     def _dealer_parts_setup_all(self):
         self.search([])._dealer_parts_setup()
+
+    @api.model
+    def _dealer_parts_tier_setup_all(self):
+        """At install: every store gets the parts approvals (an administrator edits them afterwards)."""
+        self.with_context(active_test=False).search([])._dealer_tier_setup("_dealer_parts_tiers")
+
+    def _dealer_parts_tiers(self):
+        """The seed's approvals: the service manager, the warranty supervisor and the parts
+        manager appraise a scrap request together; the parts manager approves a purchase plan."""
+        return [
+            {"model": "dealer.parts.scrap.request", "name": self.env._("Scrap appraisal: service manager"),
+             "group": "dealer_service.dealer_service_group_manager", "sequence": 30},
+            {"model": "dealer.parts.scrap.request", "name": self.env._("Scrap appraisal: warranty supervisor"),
+             "group": "dealer_parts.dealer_parts_group_warranty_supervisor", "sequence": 20},
+            {"model": "dealer.parts.scrap.request", "name": self.env._("Scrap appraisal: parts manager"),
+             "group": "dealer_parts.dealer_parts_group_manager", "sequence": 10},
+            {"model": "dealer.parts.plan", "name": self.env._("Purchase plan approval: parts manager"),
+             "group": "dealer_parts.dealer_parts_group_manager", "sequence": 10},
+        ]
 
     def _dealer_parts_setup(self):
         """Per-store gapless sequences; the parts warehouse gets the parts operation types."""

@@ -64,6 +64,11 @@ class DealerPartsStockCard(models.Model):
         """)
 
     @api.model
+    def _dealer_card_lines(self, products, company):
+        """The card of parts in a store, by part, bin and date: what the printed and exported cards show."""
+        return self.search([("product_id", "in", products.ids), ("company_id", "=", company.id)])
+
+    @api.model
     def _dealer_check_differences(self, company=None, products=None):
         """Card balance against the quants per part and bin (books = card = goods).
         Return a list of dicts (product, location, card, quant) that differ."""

@@ -13,3 +13,6 @@ from . import test_parts_tour
 from . import test_parts_slow_stock
 from . import test_parts_sealed
 from . import test_parts_pdf
+from . import test_parts_xlsx
+from . import test_parts_approval
+from . import test_parts_migration

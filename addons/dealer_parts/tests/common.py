@@ -70,6 +70,11 @@ class PartsCase(common.DealerCase):
         quant._apply_inventory()
         return quant
 
+    def _approve(self, record, *users):
+        """Each user approves their tier of the document with its Validate button."""
+        for user in users:
+            record.with_user(user).with_company(record.company_id).validate_tier()
+
     def _purchase(self, product, quantity, price=None):
         order = self.env["purchase.order"].create({
             "partner_id": self.supplier.id,

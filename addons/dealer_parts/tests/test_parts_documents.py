@@ -80,7 +80,7 @@ class TestPartsDocuments(common.PartsCase):
     def test_all_documents_render(self):
         plan = self.env["dealer.parts.plan"].create({"line_ids": [(0, 0, {"product_id": self.pads.id, "quantity": 2})]})
         plan.action_submit()
-        plan.action_approve()
+        self._approve(plan, self.manager)
         html = self._html("dealer_parts.report_parts_plan", plan)
         self.assertEqual(html.count('class="o_dealer_copy"'), 3)
         self.assertIn("配件计划单", html)

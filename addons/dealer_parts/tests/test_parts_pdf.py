@@ -50,7 +50,7 @@ class TestPartsPdf(common.PartsCase, HttpCase):
         plan = self.env["dealer.parts.plan"].create({"line_ids": [Command.create({
             "product_id": self.pads.id, "quantity": 2})]})
         plan.action_submit()
-        plan.with_user(self.manager).action_approve()
+        self._approve(plan, self.manager)
         self._check("dealer_parts.report_parts_plan", plan, "配件计划单",
                     ["计划员留存联", "采购员联", "内勤联(付款审批)"])
         # receipt, receiving note, discrepancy note and the supplier claim
@@ -99,11 +99,11 @@ class TestPartsPdf(common.PartsCase, HttpCase):
             "line_ids": [Command.create({"product_id": self.pump.id, "location_id": self.bin_3.id,
                                          "quantity": 1, "reason": "obsolete"})]})
         request.action_submit()
-        request.with_user(self.service_manager).action_approve_service()
-        request.with_user(self.warranty_sup).action_approve_warranty()
-        request.with_user(self.manager).action_approve_parts()
+        self._approve(request, self.service_manager, self.warranty_sup, self.manager)
         text = self._check("dealer_parts.report_parts_scrap", request, "配件报损申请单", ["配件主管联", "财务联"])
         self.assertIn("水泵", text)
+        for appraiser in (self.service_manager, self.warranty_sup, self.manager):
+            self.assertIn(appraiser.login, text, "the appraisers are printed from the reviews")
         # printed stock card of the filter: in 30, out 1 + 1 + 1 + 2 + 3, balance 22
         text = self._pdf_text("dealer_parts.report_parts_stock_card", self.filter)
         self.assertIn("卡片帐", text)

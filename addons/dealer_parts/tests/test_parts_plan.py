@@ -1,6 +1,8 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
+
+from odoo.addons.dealer_service.sealed import unsealed
 
 from . import common
 
@@ -28,9 +30,10 @@ class TestPartsPlan(common.PartsCase):
         self.assertEqual(by_product[self.filter].price_unit, 30.0)
         plan.action_submit()
         with self.assertRaises(AccessError):
-            plan.with_user(self.clerk).action_approve()
-        plan.with_user(self.manager).action_approve()
-        self.assertRecordValues(plan, [{"state": "approved", "approved_by_id": self.manager.id}])
+            plan.with_user(self.clerk).with_company(self.store_b).validate_tier()
+        self._approve(plan, self.manager)
+        self.assertRecordValues(plan, [{"state": "approved", "validation_status": "validated"}])
+        self.assertEqual(plan.review_ids.done_by, self.manager)
         self.assertRegex(plan.name, r"^PP\d{4}-\d{5}$")
         self.assertEqual(len(plan._dealer_copy_names()), 3)
         plan.with_user(self.manager).with_company(self.store_b).action_create_rfq()
@@ -38,6 +41,51 @@ class TestPartsPlan(common.PartsCase):
         self.assertEqual(len(plan.purchase_ids), 1)
         self.assertEqual(plan.purchase_ids.company_id, self.store_b)
         self.assertEqual(sorted(plan.purchase_ids.order_line.mapped("product_qty")), [2.0, 20.0])
+
+    def _submitted_plan(self):
+        plan = self.env["dealer.parts.plan"].with_user(self.clerk).create({
+            "partner_id": self.supplier.id,
+            "line_ids": [Command.create({"product_id": self.filter.id, "quantity": 10, "price_unit": 30.0})],
+        })
+        plan.action_submit()
+        return plan
+
+    def test_plan_needs_the_parts_managers_tier(self):
+        plan = self._submitted_plan()
+        self.assertRecordValues(plan.review_ids, [{"name": "Purchase plan approval: parts manager",
+                                                   "status": "pending", "requested_by": self.clerk.id}])
+        for user in (self.clerk, self.warranty_sup, self.advisor):
+            with self.assertRaises(AccessError):
+                plan.with_user(user).validate_tier()
+            with self.assertRaises(UserError):
+                plan.with_user(user).write({"state": "approved"})
+        with unsealed(self.env), self.assertRaisesRegex(ValidationError, "validation process is still open"):
+            plan.with_user(self.manager).write({"state": "approved"})
+        with self.assertRaises(UserError):
+            plan.with_user(self.manager).action_create_rfq()
+        self.assertRecordValues(plan, [{"state": "to_approve", "name": False}])
+        self._approve(plan, self.manager)
+        self.assertRecordValues(plan, [{"state": "approved", "validation_status": "validated"}])
+        self.assertRecordValues(plan.review_ids, [{"status": "approved", "done_by": self.manager.id}])
+        self.assertRegex(plan.name, r"^PP\d{4}-\d{5}$")
+
+    def test_rejected_plan_goes_back_to_the_planner(self):
+        plan = self._submitted_plan()
+        action = plan.with_user(self.manager).reject_tier()
+        wizard = Form(self.env["comment.wizard"].with_user(self.manager).with_context(action["context"]),
+                      view=action["view_id"])
+        wizard.comment = "滤清器库存够用, 减半"
+        wizard.save().add_comment()
+        self.assertRecordValues(plan, [{"state": "draft", "validation_status": "rejected"}])
+        self.assertEqual(plan.review_ids.comment, "滤清器库存够用, 减半")
+        self.assertIn("减半", plan.message_ids[:1].body)
+        # the planner changes it and submits it again: the parts manager approves the new plan
+        plan.line_ids.with_user(self.clerk).quantity = 5
+        plan.with_user(self.clerk).action_submit()
+        self.assertEqual(plan.review_ids.mapped("status"), ["pending"])
+        self._approve(plan, self.manager)
+        self.assertRecordValues(plan, [{"state": "approved"}])
+        self.assertEqual(plan.line_ids.quantity, 5)
 
     def _a_class_plan(self, quotes):
         self.pump.product_tmpl_id.dealer_abc_class = "a"
@@ -49,7 +97,7 @@ class TestPartsPlan(common.PartsCase):
         line.quote_ids = [Command.create({"partner_id": suppliers[i].id, "price_unit": price})
                           for i, price in enumerate(quotes)]
         plan.action_submit()
-        plan.action_approve()
+        self._approve(plan, self.manager)
         return plan
 
     def test_a_class_order_with_two_quotes_refused(self):
@@ -111,10 +159,11 @@ class TestPartsPlan(common.PartsCase):
         self.assertEqual(len(plan.line_ids), 1)
         # back to draft: the change is made and the manager approves again, the number is kept
         plan.with_user(self.clerk).action_reset()
-        self.assertRecordValues(plan, [{"state": "draft", "approved_by_id": False, "name": number}])
+        self.assertRecordValues(plan, [{"state": "draft", "validation_status": "no", "name": number}])
         line.with_user(self.clerk).quantity = 40
         plan.with_user(self.clerk).action_submit()
-        plan.with_user(self.manager).action_approve()
+        self.assertEqual(plan.state, "to_approve", "the changed plan waits for the parts manager again")
+        self._approve(plan, self.manager)
         self.assertRecordValues(plan, [{"state": "approved", "name": number}])
         self.assertEqual(plan.line_ids.quantity, 40)
 

@@ -1,6 +1,8 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
+
+from odoo.addons.dealer_service.sealed import unsealed
 
 from . import common
 
@@ -42,30 +44,118 @@ class TestPartsScrap(common.PartsCase):
         return request
 
     def _approve_all(self, request):
-        request.with_user(self.service_manager).action_approve_service()
-        request.with_user(self.warranty_sup).action_approve_warranty()
-        request.with_user(self.manager).action_approve_parts()
+        self._approve(request, self.service_manager, self.warranty_sup, self.manager)
+
+    def _approved_tiers(self, request):
+        return request.review_ids.filtered(lambda review: review.status == "approved")
 
     def test_clerk_cannot_approve_scrap(self):
         request = self._request()
-        for method in ("action_approve_service", "action_approve_warranty", "action_approve_parts"):
+        for method in ("validate_tier", "reject_tier"):
             with self.assertRaises(AccessError):
                 getattr(request.with_user(self.clerk), method)()
-        with self.assertRaises(AccessError):
-            request.with_user(self.manager).action_approve_service()
+        # the parts manager approves the parts manager's tier, not the service manager's
+        self._approve(request, self.manager)
+        self.assertRecordValues(self._approved_tiers(request), [{
+            "name": "Scrap appraisal: parts manager", "done_by": self.manager.id}])
         self.assertEqual(request.state, "to_approve")
 
     def test_three_different_appraisers(self):
         request = self._request()
-        request.with_user(self.service_manager).action_approve_service()
-        with self.assertRaisesRegex(UserError, "three different people"):
-            request.with_user(self.service_manager).action_approve_parts()
-        request.with_user(self.warranty_sup).action_approve_warranty()
+        self.assertEqual(len(request.review_ids), 3)
+        # the service manager is also a parts manager and a warranty supervisor: one tier only
+        self._approve(request, self.service_manager)
+        with self.assertRaisesRegex(UserError, "different people"):
+            self._approve(request, self.service_manager)
+        self._approve(request, self.warranty_sup)
         self.assertEqual(request.state, "to_approve")
         self.assertFalse(request.name)
-        request.with_user(self.manager).action_approve_parts()
+        self._approve(request, self.manager)
         self.assertEqual(request.state, "approved")
         self.assertRegex(request.name, r"^SC\d{4}-\d{5}$")
+        self.assertEqual(self._approved_tiers(request).done_by, self.service_manager | self.warranty_sup | self.manager)
+
+    def _roles(self):
+        return {"parts": self.clerk, "partsmanager": self.manager, "warranty": self.warranty_sup,
+                "manager": self.service_manager, "accountant": self.accountant, "advisor": self.advisor,
+                "admin": self.env.ref("base.user_admin")}
+
+    def test_two_of_three_appraisals_cannot_be_booked(self):
+        request = self._request(quantity=2)
+        self._approve(request, self.service_manager, self.warranty_sup)
+        self.assertRecordValues(request, [{"state": "to_approve", "validation_status": "pending"}])
+        pending = request.review_ids.filtered(lambda review: review.status == "pending")
+        self.assertEqual(pending.name, "Scrap appraisal: parts manager")
+        for role, user in self._roles().items():
+            with self.subTest(role=role):
+                # the buttons
+                for action in ("action_scrap", "action_post_loss"):
+                    with self.assertRaises(UserError):
+                        getattr(request.with_user(user), action)()
+                # a plain write of the state (form, import, RPC)
+                for state in ("approved", "done", "posted"):
+                    with self.assertRaises(UserError):
+                        request.with_user(user).write({"state": state})
+                # nor is the missing appraisal written around the Validate button
+                with self.assertRaises(UserError):
+                    pending.with_user(user).write({"status": "approved", "done_by": user.id})
+                with self.assertRaises(UserError):
+                    request.review_ids.with_user(user).unlink()
+                with self.assertRaises(UserError):
+                    request.with_user(user).write({"validation_status": "validated"})
+        with self.assertRaises(UserError):
+            self.env["tier.review"].with_user(self.manager).create({
+                "model": request._name, "res_id": request.id, "definition_id": pending.definition_id.id,
+                "status": "approved", "done_by": self.manager.id})
+        # a reviewer's comment wizard handed the missing review does not approve it for someone else
+        wizard = self.env["comment.wizard"].with_user(self.service_manager).create({
+            "res_model": request._name, "res_id": request.id, "validate_reject": "validate",
+            "review_ids": pending.ids, "comment": "ok"})
+        with self.assertRaisesRegex(UserError, "different people"):
+            wizard.add_comment()
+        # even the approve step of an action is stopped by the tier validation while a tier is open
+        with unsealed(self.env), self.assertRaisesRegex(ValidationError, "validation process is still open"):
+            request.with_user(self.manager).write({"state": "approved"})
+        self.assertRecordValues(request, [{"state": "to_approve", "name": False}])
+        self.assertEqual(pending.status, "pending")
+        self.assertEqual(self.pump.with_context(location=self.stock.id).qty_available, 5)
+        # the third appraisal: it books, at the same numbers
+        self._approve(request, self.manager)
+        request.with_user(self.manager).action_scrap()
+        request.with_user(self.accountant).action_post_loss()
+        self.assertEqual(request.state, "posted")
+        self.assertEqual(self.pump.with_context(location=self.stock.id).qty_available, 3)
+        self.assertEqual(sorted(request.account_move_id.line_ids.filtered("debit").mapped("debit")),
+                         [100.0, 100.0, 100.0, 700.0])
+
+    def test_rejection_with_a_comment_sends_the_request_back(self):
+        request = self._request()
+        self._approve(request, self.service_manager)
+        # the appraisers decide who is at fault while they appraise
+        with Form(request.with_user(self.manager)) as form:
+            form.fault_employee_id = self.keeper
+        self.assertEqual(request.fault_employee_id, self.keeper)
+        action = request.with_user(self.warranty_sup).reject_tier()
+        self.assertEqual(action["res_model"], "comment.wizard", "a rejection says why")
+        wizard = Form(self.env["comment.wizard"].with_user(self.warranty_sup).with_context(action["context"]),
+                      view=action["view_id"])
+        wizard.comment = "可向厂家三包索赔 (claim it from the maker)"
+        wizard.save().add_comment()
+        self.assertRecordValues(request, [{"state": "refused", "validation_status": "rejected", "name": False}])
+        rejected = request.review_ids.filtered(lambda review: review.status == "rejected")
+        self.assertRecordValues(rejected, [{"done_by": self.warranty_sup.id,
+                                            "comment": "可向厂家三包索赔 (claim it from the maker)"}])
+        self.assertIn("可向厂家三包索赔", request.message_ids[:1].body)
+        with self.assertRaises(UserError):
+            request.with_user(self.manager).action_scrap()
+        # back to the requester: corrected and submitted, it is appraised anew by all three
+        request.with_user(self.clerk).action_reset()
+        self.assertEqual(request.state, "draft")
+        request.line_ids.with_user(self.clerk).quantity = 1
+        request.with_user(self.clerk).action_submit()
+        self.assertEqual(request.review_ids.mapped("status"), ["pending"] * 3)
+        self._approve_all(request)
+        self.assertEqual(request.state, "approved")
 
     def test_scrap_split_posts_exactly_70_10_10_10(self):
         request = self._request(quantity=2)  # 2 x 500 = 1000

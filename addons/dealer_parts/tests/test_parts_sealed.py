@@ -77,7 +77,7 @@ class TestPartsSealed(common.PartsCase):
             "line_ids": [Command.create({"product_id": self.pump.id, "location_id": self.bin_3.id,
                                          "quantity": 1, "reason": "damaged"})]})
         self._refused(request, {"state": "approved"}, self.manager)
-        self._refused(request, {"parts_manager_approval_id": self.manager.id}, self.manager)
+        self._refused(request, {"validation_status": "validated"}, self.manager)
         self._refused(request.line_ids, {"unit_cost": 1.0}, self.clerk)
         self.assertEqual(request.amount_total, 500.0)
 
@@ -85,14 +85,12 @@ class TestPartsSealed(common.PartsCase):
         plan = self.env["dealer.parts.plan"].with_user(self.clerk).create({
             "line_ids": [Command.create({"product_id": self.filter.id, "quantity": 3})]})
         plan.with_user(self.clerk).action_submit()
-        plan.with_user(self.manager).action_approve()
+        self._approve(plan, self.manager)
         request = self.env["dealer.parts.scrap.request"].with_user(self.clerk).create({
             "line_ids": [Command.create({"product_id": self.pump.id, "location_id": self.bin_3.id,
                                          "quantity": 1, "reason": "damaged"})]})
         request.action_submit()
-        request.with_user(self.service_manager).action_approve_service()
-        request.with_user(self.warranty_sup).action_approve_warranty()
-        request.with_user(self.manager).action_approve_parts()
+        self._approve(request, self.service_manager, self.warranty_sup, self.manager)
         receipt = self._receive(self.filter, 4, counted=3)
         receipt_note = receipt.dealer_discrepancy_ids
         self.assertTrue(receipt_note.name)

@@ -8,11 +8,16 @@ from . import dealer_repair_order_line
 from . import dealer_labour_operation
 from . import dealer_labour_operation_time
 from . import dealer_labour_rate
+from . import dealer_labour_operation_oem_time
+from . import dealer_warranty_labour_rate
+from . import dealer_payer_contract
+from . import dealer_payer_contract_rate
 from . import dealer_service_package
 from . import dealer_service_package_line
 from . import fleet_vehicle
 from . import fleet_vehicle_odometer
 from . import fleet_vehicle_model_brand
+from . import res_partner
 from . import stock_picking
 from . import stock_move
 from . import account_move
@@ -33,3 +38,6 @@ from . import dealer_declined_work
 from . import dealer_loaner_loan
 from . import fleet_vehicle_loaner
 from . import dealer_repair_order_line_workshop
+from . import dealer_tier_validation
+from . import tier_definition
+from . import tier_review

@@ -26,6 +26,10 @@ class DealerLabourOperation(models.Model):
     model_time_ids = fields.One2many(
         "dealer.labour.operation.time", "operation_id", string="Hours per Vehicle Model",
     )
+    oem_time_ids = fields.One2many(
+        "dealer.labour.operation.oem.time", "operation_id", string="OEM Warranty Hours",
+        help="The hours each brand's OEM pays for this operation under its warranty.",
+    )
     product_id = fields.Many2one(
         "product.product", string="Service Product", required=True, index=True,
         check_company=True, domain=[("type", "=", "service")],
@@ -61,3 +65,10 @@ class DealerLabourOperation(models.Model):
         self.ensure_one()
         specific = self.model_time_ids.filtered(lambda t: t.model_id == vehicle_model)[:1]
         return specific.hours if specific else self.standard_hours
+
+    def _get_oem_hours(self, brand):
+        """The hours the OEM of ``brand`` pays for this operation under warranty, or None
+        where the maker has no time of its own for it."""
+        self.ensure_one()
+        oem_time = self.oem_time_ids.filtered(lambda t: t.brand_id == brand)[:1]
+        return oem_time.hours if oem_time else None

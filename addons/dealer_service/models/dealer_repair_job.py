@@ -5,6 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..sealed import is_data_load, unsealed
 from .dealer_repair_order import TRADES
 
 JOB_STATES = [
@@ -23,6 +24,7 @@ class DealerRepairJob(models.Model):
 
     _name = "dealer.repair.job"
     _description = "Workshop Job"
+    _inherit = ["mail.thread"]
     _order = "date_planned, id"
     _check_company_auto = True
 
@@ -64,7 +66,8 @@ class DealerRepairJob(models.Model):
         string="Rework", compute="_compute_rework_count", store=True,
         help="Times a failed quality check sent the job back (internal rework).",
     )
-    is_clocked_on = fields.Boolean(compute="_compute_is_clocked_on")
+    # every clock of the job, also those of the technicians the user may not read
+    is_clocked_on = fields.Boolean(compute="_compute_is_clocked_on", compute_sudo=True)
 
     @api.depends("line_id")
     def _compute_from_line(self):
@@ -154,7 +157,8 @@ class DealerRepairJob(models.Model):
                     "%(employee)s is already clocked on job %(job)s.", employee=employee.name, job=job.name,
                 ))
             logs.append({"job_id": job.id, "employee_id": employee.id, "date_start": fields.Datetime.now()})
-        self.env["dealer.repair.job.time"].create(logs)
+        with unsealed(self.env):
+            self.env["dealer.repair.job.time"].create(logs)
         self.write({"state": "in_progress"})
         # The first clock-on starts the repair. Technicians may not edit repair orders
         # (customer, prices): the state change is the consequence of the clock-on they
@@ -163,8 +167,11 @@ class DealerRepairJob(models.Model):
         return True
 
     def _close_time_logs(self):
-        open_logs = self.time_ids.filtered(lambda log: not log.date_stop)
-        open_logs.write({"date_stop": fields.Datetime.now()})
+        """Clock off everyone still on the jobs (done, or sent back by a QC inspector, who may
+        not read the technicians' logs: closing them is the consequence of his action)."""
+        open_logs = self.sudo().time_ids.filtered(lambda log: not log.date_stop)
+        with unsealed(self.env):
+            open_logs.write({"date_stop": fields.Datetime.now()})
 
     def action_clock_off(self):
         wrong = self.filtered(lambda job: job.state != "in_progress")
@@ -175,9 +182,10 @@ class DealerRepairJob(models.Model):
             ))
         for job in self:
             employee = job._dealer_acting_employee()
-            job.time_ids.filtered(lambda log, e=employee: not log.date_stop and log.employee_id == e).write(
-                {"date_stop": fields.Datetime.now()}
-            )
+            with unsealed(self.env):
+                job.time_ids.filtered(lambda log, e=employee: not log.date_stop and log.employee_id == e).write(
+                    {"date_stop": fields.Datetime.now()}
+                )
         self.filtered(lambda job: not job.is_clocked_on).write({"state": "paused"})
         return True
 
@@ -218,6 +226,37 @@ class DealerRepairJob(models.Model):
         """A failed quality check sends the job back to the workshop (internal rework)."""
         self._close_time_logs()
         self.write({"state": "pending", "date_done": False})
+
+    def _dealer_check_time_unlocked(self):
+        """Refuse changes to the time logs of the jobs of an invoiced or cancelled order, whoever
+        makes them: its clocked hours are settled."""
+        if is_data_load(self.env):
+            return
+        locked = self.order_id.filtered(lambda order: order.state in ("invoiced", "cancel"))
+        if locked:
+            raise UserError(self.env._(
+                "The time logs of %(orders)s are locked: the order is invoiced or cancelled, so its clocked "
+                "hours are settled.",
+                orders=", ".join(locked.mapped("name")),
+            ))
+
+    def action_open_time_correction(self):
+        """Add time the technician did not clock (workshop managers)."""
+        self.ensure_one()
+        return self._dealer_correction_action(self.env["dealer.repair.job.time"])
+
+    def _dealer_correction_action(self, log):
+        """The correction wizard of ``log`` (empty: time to add) on this job."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct Time"),
+            "res_model": "dealer.repair.job.time.correct",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_job_id": self.id, "default_time_id": log.id},
+        }
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_clocked(self):

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
-from ..sealed import is_unsealed, unsealed
+from ..sealed import check_computed, is_unsealed, unsealed
 
 REPAIR_ORDER_STATES = [
     ("draft", "Draft"),
@@ -33,8 +33,12 @@ PAYERS = [
 ]
 # who may see and change money on repair orders and their lines
 PRICE_GROUPS = "dealer_service.dealer_service_group_advisor"
+# who sees what repair orders cost the store: service managers and the accountants, not advisors or the workshop
+COST_GROUPS = "dealer_service.dealer_service_group_manager,account.group_account_manager"
 # what only the action methods change on an order (the state machine)
 ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id"}
+# the order's sums of its lines' revenue and cost: computed, never written
+ORDER_PROFIT_FIELDS = {"revenue", "cost", "gross_profit"}
 
 
 class DealerRepairOrder(models.Model):
@@ -118,6 +122,17 @@ class DealerRepairOrder(models.Model):
     )
     amount_tax = fields.Monetary(string="Taxes", compute="_compute_amounts", store=True)
     amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    revenue = fields.Monetary(
+        compute="_compute_profit", store=True,
+        help="What the order bills, untaxed: its internal and declined lines bill nothing.",
+    )
+    cost = fields.Monetary(
+        compute="_compute_profit", store=True, groups=COST_GROUPS,
+        help="Parts issued at their stock valuation, clocked hours at the labour cost rate, sublet vendor costs.",
+    )
+    gross_profit = fields.Monetary(
+        string="Gross Profit", compute="_compute_profit", store=True, groups=COST_GROUPS,
+    )
     has_pending_added_work = fields.Boolean(compute="_compute_has_pending_added_work")
     picking_ids = fields.One2many("stock.picking", "dealer_repair_order_id", string="Parts Pickings", readonly=True)
     picking_count = fields.Integer(compute="_compute_picking_count", compute_sudo=True)
@@ -472,6 +487,13 @@ class DealerRepairOrder(models.Model):
             order.amount_tax = sum(lines.mapped("price_tax"))
             order.amount_total = order.amount_untaxed + order.amount_tax
 
+    @api.depends("line_ids.revenue", "line_ids.cost")
+    def _compute_profit(self):
+        for order in self:
+            order.revenue = sum(order.line_ids.mapped("revenue"))
+            order.cost = sum(order.line_ids.mapped("cost"))
+            order.gross_profit = order.revenue - order.cost
+
     @api.depends("line_ids.approval_state")
     def _compute_has_pending_added_work(self):
         for order in self:
@@ -512,6 +534,7 @@ class DealerRepairOrder(models.Model):
     def create(self, vals_list):
         if not is_unsealed(self.env):
             for vals in vals_list:
+                check_computed(self, vals, ORDER_PROFIT_FIELDS)
                 if vals.get("state", "draft") != "draft" or vals.get("date_delivered") or vals.get("odometer_id"):
                     raise UserError(self.env._(
                         "A repair order starts as a draft: its status changes only through its buttons "
@@ -520,6 +543,7 @@ class DealerRepairOrder(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_computed(self, vals, ORDER_PROFIT_FIELDS)
         if ORDER_ACTION_FIELDS & set(vals) and not is_unsealed(self.env):
             raise UserError(self.env._(
                 "The status of %(orders)s changes only through its buttons (check-in, approval, quality "

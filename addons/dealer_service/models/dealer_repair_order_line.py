@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
-from ..sealed import is_unsealed, unsealed
-from .dealer_repair_order import PAYERS, PRICE_GROUPS, TRADES
+from ..sealed import check_computed, is_unsealed, unsealed
+from .dealer_repair_order import COST_GROUPS, PAYERS, PRICE_GROUPS, TRADES
 
 LINE_TYPES = [
     ("labour", "Labour"),
@@ -17,6 +17,13 @@ APPROVAL_STATES = [
     ("approved", "Approved"),
     ("declined", "Declined"),
 ]
+# what happens to the part a line replaces: the order's choice (customer takes the old parts or
+# leaves them), the OEM's for a warranty part (returned to the maker through the claims clerk)
+OLD_PART_FATES = [
+    ("customer", "Customer Takes It"),
+    ("store", "Stays with the Store"),
+    ("oem", "Goes to the OEM"),
+]
 APPROVAL_METHODS = [
     ("signature", "Signature"),
     ("phone", "Phone"),
@@ -28,11 +35,14 @@ PRICE_FIELDS = {"price_unit", "discount", "tax_ids", "payer_partner_id"}
 LOCKED_FIELDS = {
     "order_id", "line_type", "product_id", "name", "quantity", "product_uom_id", "price_unit",
     "discount", "payer", "payer_partner_id", "tax_ids", "labour_operation_id", "trade",
+    "fault_code", "fault_cause", "old_part_fate",
 }
 # what only the action methods change on a line: whether it is added work and the customer's answer
 LINE_ACTION_FIELDS = {
     "is_added_work", "approval_state", "approved_by", "approval_date", "approval_method", "discount_approved_by_id",
 }
+# what the server alone computes on a line (the catalogue, the payer's terms, the costs): never written
+COMPUTED_ONLY_FIELDS = {"list_price", "terms_discount", "percent_of_list", "revenue", "cost", "gross_profit"}
 # the roles of the repair order, each held through the group of its demo user (implied groups
 # included: a QC inspector is also a technician, a service manager holds every role)
 ROLE_GROUPS = {
@@ -78,17 +88,39 @@ class DealerRepairOrderLine(models.Model):
     quantity = fields.Float(
         string="Quantity", digits="Product Unit",
         compute="_compute_quantity", store=True, readonly=False, precompute=True,
-        help="Hours for labour, units for parts.",
+        help="Hours for labour (the payer's own standard hours where it has them), units for parts.",
     )
     product_uom_id = fields.Many2one(
         "uom.uom", string="Unit", compute="_compute_product_uom_id", store=True, readonly=False, precompute=True,
     )
     price_unit = fields.Float(
         string="Unit Price", digits="Product Price",
-        compute="_compute_price_unit", store=True, readonly=False, precompute=True,
-        help="Hourly rate of the trade for labour, sales price for parts.",
+        compute="_compute_price_values", store=True, readonly=False, precompute=True,
+        help="What the payer is charged: the store's rate of the trade or the list price, unless the "
+        "payer has its own (the OEM's warranty rate, a payer contract's rate).",
     )
-    discount = fields.Float(string="Discount (%)", digits="Discount")
+    discount = fields.Float(
+        string="Discount (%)", digits="Discount",
+        compute="_compute_price_values", store=True, readonly=False, precompute=True,
+    )
+    list_price = fields.Float(
+        string="List Price", digits="Product Price",
+        compute="_compute_list_price", store=True, readonly=True, precompute=True,
+        help="The catalogue's price before the payer's terms and any discount: the store's rate of the "
+        "trade for labour, the product's sales price for parts.",
+    )
+    terms_discount = fields.Float(
+        string="Payer's Discount (%)", digits="Discount",
+        compute="_compute_list_price", store=True, readonly=True, precompute=True,
+        help="The discount the payer's contract gives on this line: the advisor's discount limit "
+        "applies only above it.",
+    )
+    percent_of_list = fields.Float(
+        string="% of List", digits=(16, 2), aggregator=False,
+        compute="_compute_percent_of_list", store=True,
+        help="The net unit price charged (after discount) in percent of the list price; 100 for a line "
+        "without list price.",
+    )
     discount_approved_by_id = fields.Many2one(
         "res.users", string="Discount Approved By", readonly=True, copy=False
     )
@@ -108,6 +140,23 @@ class DealerRepairOrderLine(models.Model):
     )
     price_tax = fields.Monetary(string="Tax", compute="_compute_amount", store=True)
     price_total = fields.Monetary(string="Total", compute="_compute_amount", store=True)
+    date_in = fields.Datetime(related="order_id.date_in", store=True, string="Arrival")
+    revenue = fields.Monetary(
+        compute="_compute_revenue", store=True,
+        help="What the line bills, untaxed: nothing for internal and declined lines.",
+    )
+    vendor_cost = fields.Monetary(
+        string="Vendor Cost", copy=False, groups=COST_GROUPS,
+        help="What the vendor charges the store for this sublet work, untaxed.",
+    )
+    cost = fields.Monetary(
+        compute="_compute_cost", store=True, groups=COST_GROUPS,
+        help="The stock valuation of the parts issued for the line (returns deducted), the technicians' "
+        "clocked hours at the store's labour cost rate, and the vendor cost of sublet work.",
+    )
+    gross_profit = fields.Monetary(
+        string="Gross Profit", compute="_compute_gross_profit", store=True, groups=COST_GROUPS,
+    )
     is_added_work = fields.Boolean(
         string="Added Work", copy=False,
         help="Work found in the workshop after the customer approved the order: "
@@ -126,6 +175,18 @@ class DealerRepairOrderLine(models.Model):
     approval_date = fields.Datetime(string="Approval Date", readonly=True, copy=False)
     approval_method = fields.Selection(APPROVAL_METHODS, readonly=True, copy=False)
     move_ids = fields.One2many("stock.move", "dealer_repair_line_id", string="Stock Moves", readonly=True)
+    order_state = fields.Selection(related="order_id.state", string="Order Status")
+    # evidence of a warranty claim, per line
+    fault_code = fields.Char(
+        string="Fault Code", help="The OEM's fault (defect) code of the failure this line repairs.",
+    )
+    fault_cause = fields.Text(string="Cause", help="What caused the failure, as found in the workshop.")
+    old_part_fate = fields.Selection(
+        OLD_PART_FATES, string="Old Part",
+        compute="_compute_old_part_fate", store=True, readonly=False, precompute=True,
+        help="What happens to the part this line replaces: by default the order's choice, "
+        "and the OEM's for a warranty part.",
+    )
     parts_waiting = fields.Boolean(
         string="Parts Waiting", compute="_compute_parts_waiting", search="_search_parts_waiting",
         compute_sudo=True,
@@ -154,11 +215,11 @@ class DealerRepairOrderLine(models.Model):
             elif not line.name:
                 line.name = False
 
-    @api.depends("labour_operation_id", "order_id.vehicle_id")
+    @api.depends("labour_operation_id", "order_id.vehicle_id", "payer")
     def _compute_quantity(self):
         for line in self:
             if line.labour_operation_id:
-                line.quantity = line.labour_operation_id._get_hours(line.order_id.vehicle_id.model_id)
+                line.quantity = line._dealer_standard_hours()
             elif not line.quantity:
                 line.quantity = 1.0
 
@@ -167,21 +228,129 @@ class DealerRepairOrderLine(models.Model):
         for line in self:
             line.product_uom_id = line.product_id.uom_id
 
-    @api.depends("product_id", "line_type", "trade", "order_id.company_id")
-    def _compute_price_unit(self):
-        rates = {}
+    @api.depends(
+        "product_id", "line_type", "trade", "payer", "payer_partner_id",
+        "order_id.company_id", "order_id.vehicle_id", "order_id.date_in",
+    )
+    def _compute_price_values(self):
+        """Price the lines by the catalogue and their payer's terms (``_dealer_price_values``);
+        the lines of an invoiced or cancelled order keep their prices."""
+        tables = self._dealer_price_tables()
+        for line in self.filtered(lambda rec: rec._dealer_repriceable()):
+            values = line._dealer_price_values(tables)
+            line.price_unit = values["price_unit"]
+            line.discount = values["discount"]
+
+    @api.depends(
+        "product_id", "line_type", "trade", "payer", "payer_partner_id",
+        "order_id.company_id", "order_id.vehicle_id", "order_id.date_in",
+    )
+    def _compute_list_price(self):
+        """Apart from the price charged, so that adding these columns leaves the prices of existing
+        lines alone; an invoiced line keeps its list price, or gets the catalogue's if it has none."""
+        tables = self._dealer_price_tables()
+        for line in self.filtered(lambda rec: rec._dealer_repriceable() or not rec.list_price):
+            values = line._dealer_price_values(tables)
+            line.list_price = values["list_price"]
+            line.terms_discount = values["discount"]
+
+    def _dealer_repriceable(self):
+        """Whether the line's prices may still change: not on an invoiced or cancelled order."""
+        self.ensure_one()
+        return self.order_id.state not in ("invoiced", "cancel")
+
+    def _dealer_price_tables(self):
+        """The price lists the payer hooks of ``self`` read, each read once for all the lines:
+        ``{"labour_rates": {(company id, trade): rate}, "warranty_rates": {(company id, brand id): rate},
+        "contracts": dealer.payer.contract}``. A module pricing by a list of its own adds it here."""
+        companies = self.order_id.company_id
+        labour_rates = self.env["dealer.labour.rate"].search_fetch(
+            [("company_id", "in", companies.ids)], ["company_id", "trade", "rate"],
+        )
+        warranty_rates = self.env["dealer.warranty.labour.rate"]
+        if "warranty" in self.mapped("payer"):
+            warranty_rates = warranty_rates.search_fetch(
+                [("company_id", "in", companies.ids)], ["company_id", "brand_id", "rate"],
+            )
+        contracts = self.env["dealer.payer.contract"]
+        if self.payer_partner_id:
+            contracts = contracts.search([
+                ("company_id", "in", companies.ids), ("partner_id", "in", self.payer_partner_id.ids),
+            ])
+        return {
+            "labour_rates": {(rate.company_id.id, rate.trade): rate.rate for rate in labour_rates},
+            "warranty_rates": {(rate.company_id.id, rate.brand_id.id): rate.rate for rate in warranty_rates},
+            "contracts": contracts,
+        }
+
+    def _dealer_price_values(self, tables):
+        """The price of this line for its payer, from ``_get_price_values_<payer>(tables)`` (the list
+        price for a payer without such a method): ``{"list_price", "price_unit", "discount"}``.
+        Override a payer's method to price its lines otherwise (``tables``: ``_dealer_price_tables``)."""
+        self.ensure_one()
+        hook = getattr(self, f"_get_price_values_{self.payer}", self._get_price_values_list)
+        return hook(tables)
+
+    def _get_price_values_list(self, tables):
+        """The catalogue's price: the store's hourly rate of the trade for labour, the product's
+        sales price otherwise (a line without either keeps the price entered)."""
+        if self.line_type == "labour" and self.trade:
+            price = tables["labour_rates"].get((self.order_id.company_id.id, self.trade), 0.0)
+        elif self.product_id:
+            price = self.product_id.lst_price
+        else:
+            price = self.price_unit or 0.0
+        return {"list_price": price, "price_unit": price, "discount": 0.0}
+
+    def _get_price_values_contract(self, tables):
+        """The list price under the terms of the billed partner's contract valid on the order's
+        arrival in its store, if there is one."""
+        values = self._get_price_values_list(tables)
+        contract = self._dealer_payer_contract(tables)
+        return contract._get_line_price_values(self, values) if contract else values
+
+    def _dealer_payer_contract(self, tables):
+        order = self.order_id
+        day = fields.Date.context_today(self, order.date_in or fields.Datetime.now())
+        return tables["contracts"].filtered(
+            lambda contract: contract.company_id == order.company_id
+            and contract.partner_id == self.payer_partner_id and contract._is_valid_on(day)
+        )[:1]
+
+    def _get_price_values_customer(self, tables):
+        return self._get_price_values_contract(tables)
+
+    def _get_price_values_insurance(self, tables):
+        return self._get_price_values_contract(tables)
+
+    def _get_price_values_warranty(self, tables):
+        """The OEM pays labour at the brand's warranty rate in the store (the store's rate of the
+        trade where the brand has none yet) and parts at the list price."""
+        values = self._get_price_values_list(tables)
+        if self.line_type == "labour":
+            key = (self.order_id.company_id.id, self.order_id.vehicle_id.brand_id.id)
+            if key in tables["warranty_rates"]:
+                values["price_unit"] = tables["warranty_rates"][key]
+        return values
+
+    def _dealer_standard_hours(self):
+        """The hours of the line's labour operation its payer pays: ``_get_standard_hours_<payer>()``
+        where the payer has hours of its own (None where it has none for the operation), else the
+        operation's hours for the vehicle's model."""
+        self.ensure_one()
+        hook = getattr(self, f"_get_standard_hours_{self.payer}", None)
+        hours = hook() if hook else None
+        return self.labour_operation_id._get_hours(self.order_id.vehicle_id.model_id) if hours is None else hours
+
+    def _get_standard_hours_warranty(self):
+        """The OEM's own hours for the operation on its brand."""
+        return self.labour_operation_id._get_oem_hours(self.order_id.vehicle_id.brand_id)
+
+    @api.depends("price_unit", "discount", "list_price")
+    def _compute_percent_of_list(self):
         for line in self:
-            if line.line_type == "labour" and line.trade:
-                key = (line.order_id.company_id.id, line.trade)
-                if key not in rates:
-                    rates[key] = self.env["dealer.labour.rate"].search(
-                        [("company_id", "=", key[0]), ("trade", "=", line.trade)], limit=1,
-                    ).rate
-                line.price_unit = rates[key]
-            elif line.product_id:
-                line.price_unit = line.product_id.lst_price
-            else:
-                line.price_unit = line.price_unit or 0.0
+            net = line.price_unit * (1.0 - line.discount / 100.0)
+            line.percent_of_list = 100.0 * net / line.list_price if line.list_price else 100.0
 
     @api.depends("product_id", "order_id.company_id")
     def _compute_tax_ids(self):
@@ -209,6 +378,18 @@ class DealerRepairOrderLine(models.Model):
                 "insurance": order.insurer_id,
                 "internal": order.company_id.partner_id,
             }.get(line.payer, False)
+
+    @api.depends("line_type", "payer", "order_id.old_part_choice")
+    def _compute_old_part_fate(self):
+        for line in self:
+            if line.order_id.state in ("invoiced", "cancel"):
+                continue  # settled: the old part went where the line said
+            if line.line_type != "part":
+                line.old_part_fate = False
+            elif line.payer == "warranty":
+                line.old_part_fate = "oem"
+            else:
+                line.old_part_fate = {"take": "customer", "leave": "store"}.get(line.order_id.old_part_choice, False)
 
     def _check_payer_partner(self):
         """Refuse lines that have nobody to bill: the customer never pays for the OEM or the insurer."""
@@ -262,6 +443,46 @@ class DealerRepairOrderLine(models.Model):
             line.price_total = base_line["tax_details"]["total_included_currency"]
             line.price_tax = line.price_total - line.price_subtotal
 
+    @api.depends("price_subtotal", "payer", "approval_state")
+    def _compute_revenue(self):
+        for line in self:
+            billed = line.payer != "internal" and line.approval_state != "declined"
+            line.revenue = line.price_subtotal if billed else 0.0
+
+    @api.depends(
+        "line_type", "vendor_cost", "job_ids.actual_hours",
+        "move_ids.state", "move_ids.value", "move_ids.returned_move_ids.state", "move_ids.returned_move_ids.value",
+    )
+    def _compute_cost(self):
+        """Parts and accessories cost the stock valuation of their issues, labour its clocked hours at
+        the store's labour cost rate when they are clocked (a later rate leaves past work alone),
+        sublet work its vendor cost."""
+        for line in self:
+            if line.line_type == "labour":
+                line.cost = sum(line.job_ids.mapped("actual_hours")) * line.company_id.dealer_labour_cost_rate
+            elif line.line_type == "sublet":
+                line.cost = line.vendor_cost
+            else:
+                line.cost = line._dealer_issued_value()
+
+    def _dealer_issued_value(self):
+        """The stock valuation of the parts issued for the line: its done moves out of the store's
+        stock, less the moves that returned them (and so on for returns of returns)."""
+        self.ensure_one()
+        value = 0.0
+        done = self.move_ids.filtered(lambda move: move.state == "done")
+        seen = done
+        while done:
+            value += sum(move.value if move.is_out else -move.value if move.is_in else 0.0 for move in done)
+            done = done.returned_move_ids.filtered(lambda move: move.state == "done") - seen
+            seen |= done
+        return value
+
+    @api.depends("revenue", "cost")
+    def _compute_gross_profit(self):
+        for line in self:
+            line.gross_profit = line.revenue - line.cost
+
     @api.depends("move_ids.state")
     def _compute_parts_waiting(self):
         for line in self:
@@ -292,7 +513,7 @@ class DealerRepairOrderLine(models.Model):
         # constraints run as superuser: env.user is still the user who changed the discount
         is_manager = self.env.user.has_group("dealer_service.dealer_service_group_manager")
         for line in self:
-            limit = line.order_id.company_id.dealer_advisor_discount_limit
+            limit = line._dealer_discount_limit()
             if line.discount < 0 or line.discount > 100:
                 raise ValidationError(self.env._(
                     "The discount of %(line)s must be between 0%% and 100%%.", line=line.name or "-",
@@ -304,6 +525,12 @@ class DealerRepairOrderLine(models.Model):
                     discount=line.discount, line=line.name or "-", limit=limit,
                     store=line.order_id.company_id.display_name,
                 ))
+
+    def _dealer_discount_limit(self):
+        """The highest discount an advisor gives on this line without a manager: the store's limit,
+        or the discount of the payer's terms where that is higher."""
+        self.ensure_one()
+        return max(self.order_id.company_id.dealer_advisor_discount_limit, self.terms_discount)
 
     @api.model
     def _dealer_field_roles(self):
@@ -321,8 +548,12 @@ class DealerRepairOrderLine(models.Model):
         price_unit, discount, tax_ids           yes      no          no  no        yes
         payer, payer_partner_id                 yes      no          no  no        yes
         dealer_declined_work_id                 yes      no          no  no        yes
+        fault_code, fault_cause, old_part_fate  yes      no          no  yes       yes
+        (the warranty claim's evidence)
         ======================================  =======  ==========  ==  ========  =======
 
+        The prices, list prices and costs the server computes (``COMPUTED_ONLY_FIELDS``) are written by
+        nobody; the vendor cost of sublet work is for the managers (field ``groups``, like every cost).
         The workshop roles report added work by creating lines, priced by the catalogue and paid by
         the customer until an advisor decides otherwise (``create``); they document it (description,
         reason, photos) but change nothing that makes the price or the payer. The order itself is read-only
@@ -337,6 +568,7 @@ class DealerRepairOrderLine(models.Model):
             "name": everyone,
             "added_work_reason": everyone,
             "added_work_photo_ids": everyone,
+            **dict.fromkeys(("fault_code", "fault_cause", "old_part_fate"), ("advisor", "workshop", "manager")),
             **dict.fromkeys((
                 "order_id", "line_type", "labour_operation_id", "trade", "product_id", "quantity",
                 "product_uom_id", "price_unit", "discount", "tax_ids", "payer", "payer_partner_id",
@@ -358,6 +590,8 @@ class DealerRepairOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_computed(self, vals, COMPUTED_ONLY_FIELDS)
         if not self._can_change_prices():
             # lines reported by the workshop are priced by the catalogue, whatever was sent
             for vals in vals_list:
@@ -391,6 +625,7 @@ class DealerRepairOrderLine(models.Model):
         return lines
 
     def write(self, vals):
+        check_computed(self, vals, COMPUTED_ONLY_FIELDS)
         if LINE_ACTION_FIELDS & set(vals) and not is_unsealed(self.env):
             raise UserError(self.env._(
                 "Whether a line is added work and the customer's answer are recorded by the line's buttons "
@@ -399,9 +634,12 @@ class DealerRepairOrderLine(models.Model):
             ))
         refused = self._dealer_refused_fields(vals)
         if refused:
+            table = self._dealer_field_roles()
+            roles = [role for role in ROLE_GROUPS if any(role in table[fname] for fname in refused)]
             raise AccessError(self.env._(
-                "Only service advisors and managers may change %(fields)s of repair order lines: ask one.",
+                "Your role may not change %(fields)s of repair order lines: ask a %(roles)s.",
                 fields=", ".join(self._fields[fname]._description_string(self.env) for fname in refused),
+                roles=" / ".join(self.env.ref(ROLE_GROUPS[role]).name for role in roles),
             ))
         if LOCKED_FIELDS & set(vals):
             self.order_id._check_lines_editable()
@@ -469,7 +707,7 @@ class DealerRepairOrderLine(models.Model):
 
     def _record_discount_approval(self):
         """Remember the manager who granted a discount above the store's advisor limit."""
-        above = self.filtered(lambda rec: rec.discount > rec.order_id.company_id.dealer_advisor_discount_limit)
+        above = self.filtered(lambda rec: rec.discount > rec._dealer_discount_limit())
         if above:
             with unsealed(self.env):
                 above.write({"discount_approved_by_id": self.env.uid})

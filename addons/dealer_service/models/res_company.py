@@ -25,6 +25,12 @@ class ResCompany(models.Model):
         help="Highest discount a service advisor may give on a repair order line; "
         "a higher discount needs a service manager.",
     )
+    dealer_labour_cost_rate = fields.Monetary(
+        string="Labour Cost Rate",
+        currency_field="currency_id",
+        help="What an hour clocked by a technician costs the store (wages and overheads): "
+        "the cost of the labour lines of repair orders, for their gross profit.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -54,6 +60,35 @@ class ResCompany(models.Model):
             "number_next": sequence.number_next_actual,
             "company_id": company.id,
         } for company in self for sequence in shared if (sequence.code, company.id) not in have])
+
+    def _dealer_tier_setup(self, spec):
+        """Give each store the approvals of ``spec``: the name of a ``res.company`` method
+        returning ``[{"model", "name", "group", "sequence"}]`` (names in the context's
+        language). One tier definition per entry, reviewed by any user of the group, all
+        tiers in parallel; a store that has the model's definition for that group keeps it
+        (an administrator edits them afterwards: *After-Sales > Configuration > Approvals*)."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
+        Definition = self.env["tier.definition"].with_context(active_test=False, lang="en_US")
+        for company in self:
+            entries = getattr(company.with_context(lang="en_US"), spec)()
+            for index, entry in enumerate(entries):
+                group = self.env.ref(entry["group"])
+                model_id = self.env["ir.model"]._get_id(entry["model"])
+                if Definition.search_count([("model_id", "=", model_id), ("company_id", "=", company.id),
+                                            ("review_type", "=", "group"), ("reviewer_group_id", "=", group.id)]):
+                    continue
+                definition = Definition.create({
+                    "name": entry["name"],
+                    "model_id": model_id,
+                    "review_type": "group",
+                    "reviewer_group_id": group.id,
+                    "sequence": entry["sequence"],
+                    "company_id": company.id,
+                })
+                if langs:
+                    definition.update_field_translations("name", {
+                        lang: getattr(company.with_context(lang=lang), spec)()[index]["name"] for lang in langs
+                    })
 
     def _dealer_income_account_name(self, line_type):
         return {

@@ -15,3 +15,4 @@ from . import test_reports
 from . import test_performance
 from . import test_repair_order_ui
 from . import test_workshop_tour
+from . import test_receivables

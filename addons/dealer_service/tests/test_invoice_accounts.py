@@ -145,12 +145,13 @@ class TestDemoStoreInvoices(TransactionCase):
         self.assertRecordValues(invoices, [
             {"partner_id": order.partner_id.id, "state": "posted", "company_id": dalian.id,
              "amount_untaxed": 150.0, "amount_tax": 19.5, "amount_total": 169.5},
+            # the OEM pays its warranty rate (150.00) for its own hours (1.5 h) of the brake disc job
             {"partner_id": self.env.ref("dealer_service.partner_oem_haval_demo").id, "state": "posted",
-             "company_id": dalian.id, "amount_untaxed": 844.0, "amount_tax": 109.72, "amount_total": 953.72},
+             "company_id": dalian.id, "amount_untaxed": 745.0, "amount_tax": 96.85, "amount_total": 841.85},
         ])
         self.assertEqual(invoices.journal_id.type, "sale")
         self.assertEqual(invoices.currency_id.name, "CNY")
         self.assertEqual(
             sorted((line.account_id.code, line.price_subtotal) for line in invoices.invoice_line_ids),
-            [("600101", 90.0), ("600101", 324.0), ("600102", 60.0), ("600102", 520.0)],
+            [("600101", 90.0), ("600101", 225.0), ("600102", 60.0), ("600102", 520.0)],
         )

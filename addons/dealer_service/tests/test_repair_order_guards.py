@@ -173,15 +173,17 @@ class TestRepairOrderGuards(reception_common.ReceptionCase):
             "dealer_declined_work_id": declined.id,
             "sequence": 99, "name": "Oil change (5W-30)", "added_work_reason": "Seen leaking",
             "added_work_photo_ids": [Command.clear()],
+            "fault_code": "P0301", "fault_cause": "Misfire", "old_part_fate": "customer",
         }
         table = self.env["dealer.repair.order.line"]._dealer_field_roles()
         self.assertEqual(set(table), set(new_values), "every field of the table is tried")
         self.assertEqual(set(self.roles), {role for roles in table.values() for role in roles})
         before = oil.read(list(table) + ["price_subtotal"])[0]
         no_cells = [(role, fname) for role in self.roles for fname, roles in table.items() if role not in roles]
-        self.assertEqual(len(no_cells), 3 * 13)
+        # technicians and QC inspectors: the 13 price/payer fields and the 3 warranty ones; workshop: the 13
+        self.assertEqual(len(no_cells), 3 * 13 + 2 * 3)
         for role, fname in no_cells:
-            with self.subTest(role=role, field=fname), self.assertRaisesRegex(AccessError, "Only service advisors"):
+            with self.subTest(role=role, field=fname), self.assertRaisesRegex(AccessError, "Your role may not change"):
                 oil.with_user(self.roles[role]).write({fname: new_values[fname]})
         oil.invalidate_recordset()
         self.assertEqual(oil.read(list(table) + ["price_subtotal"])[0], before)
@@ -189,6 +191,8 @@ class TestRepairOrderGuards(reception_common.ReceptionCase):
         # the yes cells of the workshop roles: they document the work
         for role in ("technician", "qc", "workshop"):
             oil.with_user(self.roles[role]).write({"name": f"Oil change ({role})", "added_work_reason": role})
+        # and the workshop manager records the warranty claim's evidence
+        oil.with_user(self.workshop_a).write({"fault_code": "P0301", "fault_cause": "Misfire"})
         # a line reported by the workshop is priced by the catalogue and paid by the customer
         with self.assertRaisesRegex(AccessError, "decide who pays"):
             self.env["dealer.repair.order.line"].with_user(self.technician_a).create({
