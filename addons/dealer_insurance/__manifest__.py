@@ -21,6 +21,8 @@
         "views/dealer_insurer_contact_views.xml",
         "views/dealer_repair_order_views.xml",
         "views/account_move_views.xml",
+        "views/dealer_payer_contract_views.xml",
+        "views/dealer_insurance_writeoff_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/dealer_insurance_start_override_views.xml",
         "wizard/dealer_insurance_statement_views.xml",

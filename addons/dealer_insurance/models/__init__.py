@@ -13,3 +13,5 @@ from . import dealer_repair_order
 from . import dealer_repair_order_line
 from . import account_move
 from . import account_move_line
+from . import dealer_payer_contract
+from . import dealer_insurance_writeoff

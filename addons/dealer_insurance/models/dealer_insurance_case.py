@@ -342,6 +342,15 @@ class DealerInsuranceCase(models.Model):
             ["user_id"], ["amount_approved:sum"],
         ))
 
+    def _dealer_insurer_contract(self):
+        """The store's contract with the case's insurer, valid when the vehicle arrived."""
+        self.ensure_one()
+        day = fields.Date.context_today(self, self.repair_order_id.date_in or fields.Datetime.now())
+        contracts = self.env["dealer.payer.contract"].search([
+            ("company_id", "=", self.company_id.id), ("partner_id", "=", self.insurer_id.id),
+        ])
+        return contracts.filtered(lambda contract: contract._is_valid_on(day))[:1]
+
     def _dealer_may_start_repair(self):
         """Whether the workshop may start: the insurer assessed the first estimate, or the claims
         lead overrode it."""

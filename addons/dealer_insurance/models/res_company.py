@@ -31,11 +31,30 @@ class ResCompany(models.Model):
         "before they expire. Without one, each policy's responsible gets them.",
     )
 
+    dealer_insurance_writeoff_account_id = fields.Many2one(
+        "account.account", string="Insurer Write-off Account", check_company=True,
+        domain="[('account_type', 'in', ('expense', 'expense_other'))]",
+        help="Where the approved write-offs of what insurers will not pay are booked (e.g. credit impairment loss).",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
         companies._dealer_create_rescue_zones()
+        companies._dealer_tier_setup("_dealer_insurance_tiers")
         return companies
+
+    @api.model
+    def _dealer_insurance_tier_setup_all(self):
+        """At install: every store gets the insurance approvals (an administrator edits them afterwards)."""
+        self.with_context(active_test=False).search([])._dealer_tier_setup("_dealer_insurance_tiers")
+
+    def _dealer_insurance_tiers(self):
+        """A write-off of an insurer's receivable is approved by the service manager."""
+        return [
+            {"model": "dealer.insurance.writeoff", "name": self.env._("Insurer write-off: service manager"),
+             "group": "dealer_service.dealer_service_group_manager", "sequence": 10},
+        ]
 
     def _dealer_rescue_zone_name(self, code):
         return {

@@ -12,3 +12,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.dealer_insurer_contact_minimum_active", readonly=False,
     )
     dealer_renewal_user_id = fields.Many2one(related="company_id.dealer_renewal_user_id", readonly=False)
+    dealer_insurance_writeoff_account_id = fields.Many2one(
+        related="company_id.dealer_insurance_writeoff_account_id", readonly=False,
+    )

@@ -1,5 +1,8 @@
+import io
 import shutil
 from datetime import date
+
+import openpyxl
 
 from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
@@ -83,3 +86,31 @@ class TestInsurerStatementPdf(StatementMixin, common.InsuranceCase, HttpCase):
         text = common.pdf_text(pdf)
         self.assertIn("财产保险", text)
         self.assertIn("大连分公司", text)
+
+
+@tagged("post_install", "-at_install")
+class TestInsurerStatementXlsx(StatementMixin, common.InsuranceCase):
+
+    def test_statement_xlsx_has_numbers_dates_and_formulas(self):
+        self._invoice(1000.0, date(2026, 9, 20))
+        october = self._invoice(2000.0, date(2026, 10, 8))
+        self._pay(october, 2000.0, date(2026, 10, 25))
+        statement = self._statement()
+        content, kind = self.env["ir.actions.report"].with_user(self.clerk_a)._render(
+            "dealer_insurance.action_report_insurer_statement_xlsx", statement.ids,
+        )
+        self.assertEqual(kind, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        values = openpyxl.load_workbook(io.BytesIO(content), data_only=True).active
+        header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "Date")
+        self.assertEqual([sheet.cell(header, col).value for col in (2, 6, 7, 8)],
+                         ["Document", "Debit", "Credit", "Balance"])
+        first = header + 1
+        self.assertEqual(sheet.cell(first, 1).value.date(), date(2026, 10, 8))
+        self.assertEqual([sheet.cell(first, col).value for col in (6, 8)], [2260.0, 3390.0])
+        self.assertEqual([sheet.cell(first + 1, col).value for col in (7, 8)], [2000.0, 1390.0])
+        total = first + 2
+        self.assertEqual(sheet.cell(total, 6).value, f"=SUM(F{first}:F{first + 1})")
+        self.assertEqual(values.cell(total, 6).value, 2260.0)
+        closing = next(row for row in range(total, sheet.max_row + 1) if sheet.cell(row, 1).value == "Closing Balance")
+        self.assertEqual(sheet.cell(closing, 8).value, 1390.0)

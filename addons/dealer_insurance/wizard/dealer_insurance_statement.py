@@ -81,3 +81,7 @@ class DealerInsuranceStatement(models.TransientModel):
     def action_print_pdf(self):
         self.ensure_one()
         return self.env.ref("dealer_insurance.action_report_insurer_statement").report_action(self)
+
+    def action_print_xlsx(self):
+        self.ensure_one()
+        return self.env.ref("dealer_insurance.action_report_insurer_statement_xlsx").report_action(self)
