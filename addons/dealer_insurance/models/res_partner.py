@@ -29,6 +29,14 @@ class ResPartner(models.Model):
         search="_search_dealer_contact_below_minimum",
     )
 
+    @api.depends("dealer_is_insurer")
+    def _compute_dealer_receivable_kind(self):
+        return super()._compute_dealer_receivable_kind()
+
+    def _dealer_receivable_kind_found(self):
+        """An insurer's receivables are the insurers' (aged balance, open items)."""
+        return super()._dealer_receivable_kind_found() or ("insurer" if self.dealer_is_insurer else False)
+
     @api.depends_context("company", "tz")
     def _compute_dealer_contact_status(self):
         status = self._dealer_contact_status(self.env.company, fields.Date.context_today(self))
