@@ -25,7 +25,8 @@ from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
 LIST_SPEC = {
-    "partner_id": {"fields": {"display_name": {}}}, "name": {}, "dealer_insurance_case_id": {"fields": {"display_name": {}}},
+    "partner_id": {"fields": {"display_name": {}}}, "name": {},
+    "dealer_insurance_case_id": {"fields": {"display_name": {}}},
     "invoice_date": {}, "invoice_date_due": {}, "dealer_age_days": {}, "amount_total_signed": {},
     "amount_residual_signed": {}, "dealer_claims_user_id": {"fields": {"display_name": {}}},
     "activity_ids": {}, "payment_state": {}, "currency_id": {},
