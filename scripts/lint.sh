@@ -6,5 +6,5 @@ cd "$ROOT"
 echo "[lint] ruff"
 "$DEALER_VENV/bin/ruff" check .
 echo "[lint] pylint-odoo"
-"$DEALER_VENV/bin/pylint" --rcfile=.pylintrc addons/dealer_*
+"$DEALER_VENV/bin/pylint" --rcfile=.pylintrc addons/dealer_* tests/addons/*
 echo "[lint] clean"

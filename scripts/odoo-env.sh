@@ -5,6 +5,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/var/env.sh"
 PY="$DEALER_VENV/bin/python"
 DEALER_MODULES="dealer_service,dealer_parts,dealer_warranty,dealer_insurance,dealer_hr_commission,dealer_csi"
+# tests/addons: installed only in the test database (scripts/test.sh)
+DEALER_TEST_MODULES="dealer_service_payer_test"
 odoo() { "$PY" -m odoo "$@"; }
 port_busy() { "$PY" -c "import socket,sys; s=socket.socket(); sys.exit(0 if s.connect_ex(('127.0.0.1', int(sys.argv[1]))) == 0 else 1)" "$1"; }
 addons_hash() {

@@ -16,6 +16,7 @@
         "data/ir_sequence_data.xml",
         "views/dealer_repair_order_views.xml",
         "views/dealer_repair_order_line_views.xml",
+        "views/account_move_views.xml",
         "data/product_category_data.xml",
         "views/fleet_vehicle_views.xml",
         "views/dealer_labour_operation_views.xml",

@@ -13,12 +13,6 @@ OLD_PART_STATES = [
 OLD_PART_SEALED = ("dealer_old_part_state", "dealer_old_part_move_id", "dealer_old_part_exempt_reason",
                    "dealer_old_part_exempt_user_id", "dealer_old_part_of_id", "dealer_old_part_picking_id",
                    "dealer_old_part_repair_order_id", "dealer_old_part_repair_line_id")
-PAYERS = [
-    ("customer", "Customer"),
-    ("warranty", "OEM Warranty"),
-    ("insurance", "Insurer"),
-    ("internal", "Internal"),
-]
 
 
 class StockMove(models.Model):
@@ -41,7 +35,8 @@ class StockMove(models.Model):
     )
     dealer_amount = fields.Float(string="Amount", digits="Product Price", compute="_compute_dealer_amount")
     dealer_payer = fields.Selection(
-        PAYERS, string="Payer", compute="_compute_dealer_payer", store=True, readonly=False, precompute=True,
+        selection="_selection_dealer_payer", string="Payer", compute="_compute_dealer_payer", store=True,
+        readonly=False, precompute=True,
     )
     dealer_old_part_state = fields.Selection(
         OLD_PART_STATES, string="Old Part", compute="_compute_dealer_old_part_state", store=True,
@@ -94,6 +89,11 @@ class StockMove(models.Model):
     def _compute_dealer_amount(self):
         for move in self:
             move.dealer_amount = move.dealer_sale_price * (move.quantity or move.product_uom_qty)
+
+    @api.model
+    def _selection_dealer_payer(self):
+        # the payers of the repair order lines, with those other modules add
+        return self.env["dealer.repair.order.line"]._fields["payer"].selection
 
     @api.depends("picking_id.dealer_doc_kind")
     def _compute_dealer_payer(self):

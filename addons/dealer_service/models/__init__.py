@@ -5,6 +5,7 @@ from . import res_company
 from . import res_config_settings
 from . import dealer_repair_order
 from . import dealer_repair_order_line
+from . import dealer_repair_order_settlement
 from . import dealer_labour_operation
 from . import dealer_labour_operation_time
 from . import dealer_labour_rate
@@ -21,6 +22,7 @@ from . import res_partner
 from . import stock_picking
 from . import stock_move
 from . import account_move
+from . import account_move_line
 from . import account_chart_template
 from . import hr_employee
 from . import hr_employee_public

@@ -36,7 +36,7 @@ PRICE_GROUPS = "dealer_service.dealer_service_group_advisor"
 # who sees what repair orders cost the store: service managers and the accountants, not advisors or the workshop
 COST_GROUPS = "dealer_service.dealer_service_group_manager,account.group_account_manager"
 # what only the action methods change on an order (the state machine)
-ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id"}
+ORDER_ACTION_FIELDS = {"state", "date_delivered", "odometer_id", "date_invoiced", "date_collected"}
 # the order's sums of its lines' revenue and cost: computed, never written
 ORDER_PROFIT_FIELDS = {"revenue", "cost", "gross_profit"}
 
@@ -146,6 +146,21 @@ class DealerRepairOrder(models.Model):
     )
     invoice_count = fields.Integer(
         compute="_compute_invoice_count", groups="account.group_account_invoice,account.group_account_readonly",
+    )
+    date_invoiced = fields.Date(
+        string="Settled On", readonly=True, copy=False, index="btree_not_null", tracking=True,
+        help="The day the order was invoiced (settlement).",
+    )
+    date_collected = fields.Date(
+        string="Collected On", compute="_compute_date_collected", store=True, copy=False,
+        index="btree_not_null",
+        help="The day the last receivable of the order's invoices got paid: the date of the payment (or "
+        "credit note) that settled it. Empty while anything is still due.",
+    )
+    settlement_ids = fields.One2many(
+        "dealer.repair.order.settlement", "order_id", string="Settlement per Payer",
+        compute="_compute_settlement_ids",
+        groups="account.group_account_invoice,account.group_account_readonly",
     )
     delivery_washed = fields.Boolean(string="Vehicle Washed and Covers Removed", copy=False)
     delivery_walkround = fields.Boolean(string="Walk-round Done with the Customer", copy=False)
@@ -520,6 +535,39 @@ class DealerRepairOrder(models.Model):
         for order in self:
             order.invoice_count = len(order.invoice_ids)
 
+    @api.depends(
+        "invoice_ids.state", "invoice_ids.partner_id", "invoice_ids.amount_total_signed",
+        "invoice_ids.amount_residual_signed", "invoice_ids.payment_state",
+    )
+    def _compute_settlement_ids(self):
+        Settlement = self.env["dealer.repair.order.settlement"]
+        # a view on the books: read afresh whenever the invoices changed, not from the cache
+        Settlement.invalidate_model()
+        rows = Settlement.search([("order_id", "in", self._origin.ids)])
+        for order in self:
+            order.settlement_ids = rows.filtered(lambda row, order=order: row.order_id == order._origin)
+
+    @api.depends("invoice_ids.state", "invoice_ids.amount_residual")
+    def _compute_date_collected(self):
+        for order in self:
+            order.date_collected = order._get_collection_date()
+
+    def _get_collection_moves(self):
+        """The posted moves whose receivables the order collects: its invoices and credit notes."""
+        self.ensure_one()
+        return self.invoice_ids.filtered(lambda move: move.state == "posted")
+
+    def _get_collection_date(self):
+        """The date of the reconciliation that settled the last receivable of the order, or False while
+        one is still open (or nothing was invoiced)."""
+        self.ensure_one()
+        moves = self._get_collection_moves()
+        receivables = moves.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
+        if not moves or not all(receivables.mapped("reconciled")):
+            return False
+        partials = receivables.matched_debit_ids | receivables.matched_credit_ids
+        return max(partials.mapped("max_date") or moves.mapped("date"))
+
     def _compute_access_url(self):
         super()._compute_access_url()
         for order in self:
@@ -760,38 +808,61 @@ class DealerRepairOrder(models.Model):
         self.line_ids.filtered(lambda rec: rec.approval_state != "declined")._check_payer_partner()
         self._check_parts_issued()
         with unsealed(self.env):
-            self.write({"state": "invoiced"})
+            self.write({"state": "invoiced", "date_invoiced": fields.Date.context_today(self)})
         self._action_create_invoices()
         if len(self) == 1:
             return self.action_view_invoices()
         return True
 
     def _action_create_invoices(self):
-        """Hook making one posted customer invoice per billed partner of each order."""
+        """Hook making the orders' invoices at settlement, in steps a module overrides:
+        ``_get_invoiceable_lines`` (which lines), ``line._get_invoice_grouping_key`` (which invoice),
+        ``_prepare_invoice_values`` and ``_prepare_invoice_lines_values`` (what it says),
+        ``_dealer_post_invoices`` (which are posted at once). Returns the invoices."""
         vals_list = []
         for order in self:
-            lines = order.line_ids.filtered(
-                lambda rec: rec.payer != "internal" and rec.approval_state != "declined" and rec.quantity
-            )
-            for partner in lines.payer_partner_id:
-                vals_list.append(order._prepare_invoice_values(
-                    partner, lines.filtered(lambda rec, p=partner: rec.payer_partner_id == p),
-                ))
-        moves = self.env["account.move"].create(vals_list)
-        moves.action_post()
-        return moves
+            groups = defaultdict(lambda: self.env["dealer.repair.order.line"])
+            for line in order._get_invoiceable_lines():
+                groups[line._get_invoice_grouping_key()] |= line
+            vals_list.extend(order._prepare_invoice_values(key, lines) for key, lines in groups.items())
+        invoices = self.env["account.move"].create(vals_list)
+        self._dealer_post_invoices(invoices)
+        return invoices
 
-    def _prepare_invoice_values(self, partner, lines):
+    def _get_invoiceable_lines(self):
+        """The lines of this order invoiced at settlement: what the customer did not decline, not internal
+        (the store's own cost) and with a quantity. A module drops the lines settled otherwise (e.g.
+        warranty lines claimed from the OEM)."""
+        self.ensure_one()
+        return self.line_ids.filtered(
+            lambda rec: rec.payer != "internal" and rec.approval_state != "declined" and rec.quantity
+        )
+
+    def _prepare_invoice_values(self, key, lines):
+        """Values of the customer invoice of ``lines``, which share the grouping ``key``
+        (see ``dealer.repair.order.line._get_invoice_grouping_key``)."""
         self.ensure_one()
         return {
             "move_type": "out_invoice",
             "company_id": self.company_id.id,
-            "partner_id": partner.id,
+            "partner_id": key["partner_id"],
             "invoice_origin": self.name,
             "invoice_user_id": self.user_id.id,
             "dealer_repair_order_id": self.id,
-            "invoice_line_ids": [Command.create(line._prepare_invoice_line_values()) for line in lines],
+            "invoice_line_ids": [Command.create(vals) for vals in self._prepare_invoice_lines_values(key, lines)],
         }
+
+    def _prepare_invoice_lines_values(self, key, lines):
+        """Values of the invoice lines billing ``lines``: one per order line, linked to it. An override may
+        return other lines (e.g. one per approved insurance assessment instead of the insurer's lines);
+        each invoice line that stands for one order line keeps ``dealer_repair_line_id``."""
+        self.ensure_one()
+        return [line._prepare_invoice_line_values() for line in lines]
+
+    def _dealer_post_invoices(self, invoices):
+        """Post the invoices made at settlement: all of them at once by default. A module keeps some
+        in draft by posting only the others: ``super()._dealer_post_invoices(invoices - kept)``."""
+        invoices.action_post()
 
     def action_cancel(self):
         allowed = ["draft", "checked_in", "approved", "in_progress", "quality_check", "ready"]

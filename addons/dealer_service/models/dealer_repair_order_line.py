@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import frozendict
 
 from ..sealed import check_computed, is_unsealed, unsealed
 from .dealer_repair_order import COST_GROUPS, PAYERS, PRICE_GROUPS, TRADES
@@ -192,6 +193,11 @@ class DealerRepairOrderLine(models.Model):
         compute_sudo=True,
         help="Parts of this line are neither issued nor reserved in the warehouse.",
     )
+    invoice_line_ids = fields.One2many(
+        "account.move.line", "dealer_repair_line_id", string="Invoice Lines", readonly=True,
+        groups="account.group_account_invoice,account.group_account_readonly",
+        help="The invoice and credit note lines billing this line.",
+    )
 
     @api.depends("labour_operation_id")
     def _compute_trade(self):
@@ -367,17 +373,32 @@ class DealerRepairOrderLine(models.Model):
     )
     def _compute_payer_partner_id(self):
         for line in self:
-            order = line.order_id
-            if order.state == "invoiced":
+            if line.order_id.state == "invoiced":
                 continue  # billed: the invoices keep the partner they were made out to
-            # no fallback on the customer: a warranty or insurer line without its payer is
-            # refused at approval and at invoicing (_check_payer_partner)
-            line.payer_partner_id = {
-                "customer": order.partner_id,
-                "warranty": order.vehicle_id.brand_id.dealer_oem_partner_id,
-                "insurance": order.insurer_id,
-                "internal": order.company_id.partner_id,
-            }.get(line.payer, False)
+            line.payer_partner_id = line._get_payer_partner()
+
+    def _get_payer_partner(self):
+        """The partner billed for this line: ``_get_payer_partner_<payer>()``, so that a module adding
+        a payer (``selection_add`` on ``payer``) adds only that method (and extends the depends of
+        ``_compute_payer_partner_id`` with what it reads). No fallback on the customer: a line whose
+        payer has nobody to bill is refused at approval and at invoicing (``_check_payer_partner``)."""
+        self.ensure_one()
+        method = getattr(self, f"_get_payer_partner_{self.payer}", None) if self.payer else None
+        return method() if method else self.env["res.partner"]
+
+    def _get_payer_partner_customer(self):
+        return self.order_id.partner_id
+
+    def _get_payer_partner_warranty(self):
+        """The OEM of the vehicle's brand pays the warranty."""
+        return self.order_id.vehicle_id.brand_id.dealer_oem_partner_id
+
+    def _get_payer_partner_insurance(self):
+        return self.order_id.insurer_id
+
+    def _get_payer_partner_internal(self):
+        """The store itself bears internal work (never invoiced)."""
+        return self.order_id.company_id.partner_id
 
     @api.depends("line_type", "payer", "order_id.old_part_choice")
     def _compute_old_part_fate(self):
@@ -800,7 +821,17 @@ class DealerRepairOrderLine(models.Model):
         )
         return fiscal_position.map_account(account) if account else account
 
+    def _get_invoice_grouping_key(self):
+        """Lines of an order with equal keys go on one invoice: by default one invoice per billed
+        partner. The key is a ``frozendict`` of invoice values; a module extends it, e.g.
+        ``frozendict(super()._get_invoice_grouping_key(), dealer_case_id=...)``, and reads its
+        entry back in ``dealer.repair.order._prepare_invoice_values``."""
+        self.ensure_one()
+        return frozendict(partner_id=self.payer_partner_id.id)
+
     def _prepare_invoice_line_values(self):
+        """Values of the invoice line billing this line, linked back to it; its type, trade and payer
+        are kept on the invoice line for revenue reports read from posted accounting."""
         self.ensure_one()
         account = self._get_income_account()
         return {
@@ -813,4 +844,8 @@ class DealerRepairOrderLine(models.Model):
             "price_unit": self.price_unit,
             "discount": self.discount,
             "tax_ids": [Command.set(self.tax_ids.ids)],
+            "dealer_repair_line_id": self.id,
+            "dealer_line_type": self.line_type,
+            "dealer_trade": self.trade,
+            "dealer_payer": self.payer,
         }

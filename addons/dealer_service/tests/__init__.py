@@ -16,3 +16,5 @@ from . import test_performance
 from . import test_repair_order_ui
 from . import test_workshop_tour
 from . import test_receivables
+from . import test_settlement
+from . import test_payer_extension

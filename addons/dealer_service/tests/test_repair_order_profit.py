@@ -2,7 +2,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.dealer_service.tests import reception_common
 
@@ -70,8 +70,6 @@ class TestRepairOrderProfit(reception_common.ReceptionCase):
             {"line_type": "labour", "labour_operation_id": self.op_bumper.id, "payer": "insurance"},
         ])
         oil, pads, brake, glass, bumper = order.line_ids
-        # the glazier's bill, entered by the service manager
-        glass.with_user(self.manager_a).vendor_cost = 450.0
         # the parts issued are valued at average cost: 3 x 30.00, whatever the cost price becomes later
         self.assertEqual(pads.move_ids.mapped("value"), [90.0])
         self.pads.standard_price = 50.0
@@ -87,6 +85,10 @@ class TestRepairOrderProfit(reception_common.ReceptionCase):
                      "delivery_old_parts": True})
         order.action_deliver()
         order.action_create_invoices()
+        # the glazier's bill comes after the invoice: the service manager enters it in the analysis
+        with Form(glass.with_user(self.manager_a), view="dealer_service.dealer_repair_order_line_profit_view_form") \
+                as form:
+            form.vendor_cost = 450.0
         self.assertRecordValues(oil | pads | brake | glass | bumper, [
             # 1.5 h x 200.00; 2.0 h clocked x 60.00
             {"revenue": 300.0, "cost": 120.0, "gross_profit": 180.0},

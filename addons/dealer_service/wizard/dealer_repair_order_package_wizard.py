@@ -1,6 +1,4 @@
-from odoo import fields, models
-
-from ..models.dealer_repair_order import PAYERS
+from odoo import api, fields, models
 
 
 class DealerRepairOrderPackageWizard(models.TransientModel):
@@ -17,7 +15,12 @@ class DealerRepairOrderPackageWizard(models.TransientModel):
         domain="[('company_id', 'in', (False, company_id)), '|', ('model_ids', '=', False), "
         "('model_ids', 'in', vehicle_model_id)]",
     )
-    payer = fields.Selection(PAYERS, required=True, default="customer")
+    payer = fields.Selection(selection="_selection_payer", required=True, default="customer")
+
+    @api.model
+    def _selection_payer(self):
+        # the repair order lines' payers, with those other modules add
+        return self.env["dealer.repair.order.line"]._fields["payer"].selection
 
     def action_apply(self):
         self.ensure_one()

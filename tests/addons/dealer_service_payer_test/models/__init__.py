@@ -1,0 +1,2 @@
+from . import dealer_repair_order
+from . import dealer_repair_order_line
