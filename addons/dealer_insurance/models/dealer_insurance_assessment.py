@@ -232,6 +232,25 @@ class DealerInsuranceAssessment(models.Model):
         self.write({"state": "draft", "date_estimated": False, "date_assessed": False, "amount_assessed_total": 0.0})
         return True
 
+    def _dealer_line_shares(self):
+        """``{line: amount}``: the assessed amount of this round spread over its lines (before VAT):
+        as assessed per line, or a total shared in proportion to the lines' estimates (the cents
+        left by rounding go to the largest lines, so that the shares add up to the total)."""
+        self.ensure_one()
+        if self.assessment_mode == "line":
+            return {line: line.dealer_assessed_amount for line in self.line_ids}
+        currency = self.currency_id
+        estimated = self.amount_estimated
+        if not estimated:
+            return dict.fromkeys(self.line_ids, 0.0)
+        shares = {line: currency.round(self.amount_assessed * line.dealer_estimated_amount / estimated)
+                  for line in self.line_ids}
+        cents = currency.round(self.amount_assessed - sum(shares.values()))
+        if cents:
+            largest = max(self.line_ids, key=lambda line: line.dealer_estimated_amount)
+            shares[largest] = currency.round(shares[largest] + cents)
+        return shares
+
     def _dealer_format(self, amount):
         self.ensure_one()
         return format_amount(self.env, amount, self.currency_id)

@@ -351,6 +351,33 @@ class DealerInsuranceCase(models.Model):
         ])
         return contracts.filtered(lambda contract: contract._is_valid_on(day))[:1]
 
+    def _dealer_direct_payment(self):
+        """Whether the insurer pays the store directly: its contract in the store says so."""
+        self.ensure_one()
+        return bool(self._dealer_insurer_contract().dealer_direct_payment)
+
+    def _dealer_check_settlement(self):
+        """At settlement every line the insurer pays is in an estimate it approved, and the customer
+        signed the authorisation the insurer pays the store directly on."""
+        for case in self.filtered(lambda rec: not rec.cancelled):
+            order = case.repair_order_id
+            unapproved = order.line_ids.filtered(
+                lambda line: line.payer == "insurance" and line.approval_state != "declined" and line.quantity
+                and line.dealer_assessment_id.state != "approved"
+            )
+            if unapproved:
+                raise UserError(self.env._(
+                    "%(lines)s of %(order)s are billed to the insurer but not in an estimate it approved (%(case)s): "
+                    "send them as a supplement and record the insurer's answer, or bill them to the customer.",
+                    lines=", ".join(unapproved.mapped("name")), order=order.name, case=case.name,
+                ))
+            if case._dealer_direct_payment() and not case.authorisation_signature:
+                raise UserError(self.env._(
+                    "%(insurer)s pays %(case)s directly on the customer's authorisation: have the customer sign "
+                    "it on the case first.",
+                    insurer=case.insurer_id.name, case=case.name,
+                ))
+
     def _dealer_may_start_repair(self):
         """Whether the workshop may start: the insurer assessed the first estimate, or the claims
         lead overrode it."""

@@ -153,5 +153,5 @@ class DealerInsuranceWriteoff(models.Model):
             move.action_post()
             (receivable | move.line_ids.filtered(lambda line: line.credit)).reconcile()
             writeoff.write({"state": "posted", "move_id": move.id})
-            writeoff.case_id.message_post(body=label)
+            invoice.message_post(body=label)
         return True

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import frozendict
 
 # the claims staff handle accident cases; the reception sees their state and amounts on the order
 CLAIMS_GROUPS = "dealer_insurance.dealer_insurance_group_clerk"
@@ -65,6 +66,70 @@ class DealerRepairOrder(models.Model):
                 "Record the insurer's assessment, or ask the claims lead to let the repair start with a reason.",
                 orders=", ".join(waiting.repair_order_id.mapped("name")), cases=", ".join(waiting.mapped("name")),
             ))
+
+    def action_create_invoices(self):
+        self.sudo().dealer_insurance_case_ids._dealer_check_settlement()
+        return super().action_create_invoices()
+
+    def _dealer_split_case(self):
+        """The accident case whose insurer pays this order's insurer lines directly (split billing),
+        or an empty recordset (the customer pays everything)."""
+        self.ensure_one()
+        case = self.sudo().dealer_insurance_case_id
+        return case if case and not case.cancelled and case._dealer_direct_payment() else case.browse()
+
+    def _get_invoice_groups(self):
+        """The customer gets an invoice for what the insurer's assessment leaves to pay, even when
+        none of the order's own lines is the customer's."""
+        groups = super()._get_invoice_groups()
+        case = self._dealer_split_case()
+        if case and any(self._dealer_remainders(case).values()):
+            customer_key = frozendict(partner_id=self.partner_id.id)
+            groups.setdefault(customer_key, self.env["dealer.repair.order.line"])
+        return groups
+
+    def _dealer_remainders(self, case):
+        """``{line: amount}``: what the insurer's approved assessments leave of each insurer line."""
+        remainders = {}
+        for assessment in case.assessment_ids.filtered(lambda rec: rec.state == "approved"):
+            for line, share in assessment._dealer_line_shares().items():
+                remainders[line] = self.currency_id.round(line.price_subtotal - share)
+        return remainders
+
+    def _prepare_invoice_values(self, key, lines):
+        values = super()._prepare_invoice_values(key, lines)
+        if key.get("dealer_insurance_case_id"):
+            case = self.env["dealer.insurance.case"].browse(key["dealer_insurance_case_id"])
+            values["dealer_insurance_case_id"] = case.id
+            terms = case.sudo()._dealer_insurer_contract().dealer_payment_term_id
+            if terms:
+                values["invoice_payment_term_id"] = terms.id
+        return values
+
+    def _prepare_invoice_lines_values(self, key, lines):
+        """The insurer is billed its approved assessments, line by line (each share linked to its
+        order line); the customer the rest of those lines beside its own."""
+        case = self._dealer_split_case()
+        if not case:
+            return super()._prepare_invoice_lines_values(key, lines)
+        if key.get("dealer_insurance_case_id"):
+            values = []
+            for assessment in case.assessment_ids.filtered(lambda rec: rec.state == "approved"):
+                for line, share in assessment._dealer_line_shares().items():
+                    if line in lines and share:
+                        values.append(line._dealer_prepare_share_values(share, self.env._(
+                            "%(round)s %(case)s: %(line)s", round=assessment.name, case=case.name, line=line.name,
+                        )))
+            return values
+        values = super()._prepare_invoice_lines_values(key, lines)
+        if key["partner_id"] == self.partner_id.id:
+            values += [
+                line._dealer_prepare_share_values(amount, self.env._(
+                    "%(line)s (above the insurer's assessment)", line=line.name,
+                ))
+                for line, amount in self._dealer_remainders(case).items() if amount
+            ]
+        return values
 
     def action_view_dealer_insurance_case(self):
         self.ensure_one()

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, frozendict
 from odoo.tools.misc import format_amount
 
 from odoo.addons.dealer_service.sealed import check_sealed, is_unsealed
@@ -84,6 +84,34 @@ class DealerRepairOrderLine(models.Model):
                 "them, or add the new work as a supplement.",
                 lines=", ".join(sent.mapped("name")), cases=", ".join(sent.dealer_assessment_id.case_id.mapped("name")),
             ))
+
+    @api.depends("order_id.dealer_insurance_case_id.insurer_id")
+    def _compute_payer_partner_id(self):
+        return super()._compute_payer_partner_id()
+
+    def _get_payer_partner_insurance(self):
+        """The insurer of the order's accident case pays its insurer lines."""
+        # the case decides for every role that prices a line, also those who do not read cases
+        return self.order_id.sudo().dealer_insurance_case_id.insurer_id or super()._get_payer_partner_insurance()
+
+    def _get_invoice_grouping_key(self):
+        """An insurer paying the store directly gets its own invoice of the case; otherwise the
+        customer pays the insurer's lines too (and claims them from the insurer)."""
+        key = super()._get_invoice_grouping_key()
+        if self.payer != "insurance":
+            return key
+        case = self.order_id._dealer_split_case()
+        if case:
+            return frozendict(key, dealer_insurance_case_id=case.id)
+        if self.order_id.sudo().dealer_insurance_case_id:
+            return frozendict(key, partner_id=self.order_id.partner_id.id)
+        return key
+
+    def _dealer_prepare_share_values(self, amount, name):
+        """Invoice line values billing ``amount`` (before VAT) of this line."""
+        values = self._prepare_invoice_line_values()
+        values.update(name=name, quantity=1.0, price_unit=amount, discount=0.0)
+        return values
 
     # the claims staff handle the accident repair orders as the reception does (record rules keep
     # them to the orders of accident cases and rescues)

@@ -5,5 +5,6 @@ from . import test_loss_estimate_report
 from . import test_policy_renewal
 from . import test_rescue
 from . import test_insurer_contact
+from . import test_split_billing
 from . import test_insurer_statement
 from . import test_insurance_tour
