@@ -7,7 +7,7 @@ PLATE = "辽BG8465"
 class TestInsuranceTour(HttpCase):
     """An accident repair in the demo store, typed into the real forms by the claims clerk."""
 
-    def test_accident_case_from_check_in_to_supplement(self):
+    def test_accident_case_from_check_in_to_the_two_invoices(self):
         self.start_tour("/odoo/insurance-cases/new", "dealer_insurance_accident_tour", login="insurance", timeout=300)
         vehicle = self.env["fleet.vehicle"].search([("license_plate", "=", PLATE)])
         case = self.env["dealer.insurance.case"].search([("vehicle_id", "=", vehicle.id)], order="id desc", limit=1)
@@ -31,3 +31,21 @@ class TestInsuranceTour(HttpCase):
         ])
         self.assertEqual(case.amount_approved, 1400.0)
         self.assertEqual(order.line_ids.mapped("payer"), ["insurance"] * 3)
+
+        # the workshop repairs, the quality check passes, the vehicle is delivered
+        order.action_request_quality_check()
+        self.env["dealer.quality.check"].create({"order_id": order.id, "level": "final", "result": "passed"})
+        order.action_mark_ready()
+        order.write({"delivery_washed": True, "delivery_walkround": True, "delivery_charges_explained": True,
+                     "delivery_old_parts": True})
+        order.action_deliver()
+        self.start_tour(f"/odoo/insurance-cases/{case.id}", "dealer_insurance_settlement_tour", login="insurance",
+                        timeout=180)
+        self.assertEqual(order.state, "invoiced")
+        insurer_invoice = order.invoice_ids.filtered(lambda move: move.partner_id == case.insurer_id)
+        customer_invoice = order.invoice_ids - insurer_invoice
+        self.assertRecordValues(insurer_invoice, [{"state": "posted", "amount_untaxed": 1400.0,
+                                                   "dealer_insurance_case_id": case.id}])
+        self.assertEqual(customer_invoice.partner_id, order.partner_id)
+        self.assertEqual(customer_invoice.amount_untaxed, order.amount_untaxed - 1400.0)
+        self.assertAlmostEqual(insurer_invoice.amount_total + customer_invoice.amount_total, order.amount_total)

@@ -232,3 +232,24 @@ registry.category("web_tour.tours").add("dealer_insurance_accident_tour", {
         caseState("Approved"),
     ],
 });
+
+// at settlement: the customer signs the direct-payment authorisation, the clerk makes the invoices
+registry.category("web_tour.tours").add("dealer_insurance_settlement_tour", {
+    steps: () => [
+        openTab("signatures"),
+        edit("authorisation_signed_by", "陈明", "Who signs the authorisation"),
+        ...save,
+        ...sign("authorisation_signature"),
+        ...save,
+        statButton("action_view_repair_order", "Open the repair order"),
+        clickButton("action_create_invoices", "Create the invoices"),
+        {
+            content: "Two invoices: the insurer's and the customer's",
+            trigger: ".o_list_view .o_data_row:nth-child(2):contains('Posted')",
+        },
+        {
+            content: "The insurer's invoice",
+            trigger: ".o_list_view .o_data_row:contains('PICC')",
+        },
+    ],
+});
