@@ -99,6 +99,9 @@ class TestSplitBilling(common.InsuranceCase):
         self.assertEqual(sorted(bumper.invoice_line_ids.mapped("price_subtotal")), [840.0, 5160.0])
         self.assertEqual(case.state, "invoiced")
         self.assertEqual(case.amount_insurer_open, 10848.0)
+        # the advisor opens the order's invoices (the insurer's too) without reading the case
+        for invoice in insurer_invoice | customer_invoice:
+            self.assertEqual(Form(invoice.with_user(self.advisor_a)).partner_id, invoice.partner_id)
 
     def test_insurer_pays_9000_of_9600_the_rest_ages_and_its_write_off_is_approved(self):
         case, order, insurer_invoice, customer_invoice = self._settle(vat=False)
