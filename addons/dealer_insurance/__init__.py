@@ -1,3 +1,3 @@
 from . import models
-# the stores that exist at install get their own numbering of this module's documents
-from odoo.addons.dealer_service.hooks import post_init_hook
+from . import report
+from . import wizard

@@ -821,13 +821,21 @@ class DealerRepairOrder(models.Model):
         ``_dealer_post_invoices`` (which are posted at once). Returns the invoices."""
         vals_list = []
         for order in self:
-            groups = defaultdict(lambda: self.env["dealer.repair.order.line"])
-            for line in order._get_invoiceable_lines():
-                groups[line._get_invoice_grouping_key()] |= line
-            vals_list.extend(order._prepare_invoice_values(key, lines) for key, lines in groups.items())
+            vals_list.extend(order._prepare_invoice_values(key, lines)
+                             for key, lines in order._get_invoice_groups().items())
         invoices = self.env["account.move"].create(vals_list)
         self._dealer_post_invoices(invoices)
         return invoices
+
+    def _get_invoice_groups(self):
+        """``{grouping key: lines}``: one invoice per key (``line._get_invoice_grouping_key``). A module
+        adds an invoice that no line's key makes (e.g. the customer's share of lines another payer bills)
+        with a key of its own and no lines."""
+        self.ensure_one()
+        groups = defaultdict(lambda: self.env["dealer.repair.order.line"])
+        for line in self._get_invoiceable_lines():
+            groups[line._get_invoice_grouping_key()] |= line
+        return groups
 
     def _get_invoiceable_lines(self):
         """The lines of this order invoiced at settlement: what the customer did not decline, not internal

@@ -1,0 +1,1 @@
+from . import dealer_insurance_statement_xlsx

@@ -1,0 +1,2 @@
+from . import dealer_insurance_start_override
+from . import dealer_insurance_statement
