@@ -22,7 +22,7 @@ class TourCase(HttpCase):
 
     def _assert_reception(self, order):
         self.assertRecordValues(order, [{
-            "company_id": self.store.id, "partner_id": self.vehicle.customer_id.id, "mileage": 23456,
+            "company_id": self.store.id, "partner_id": self.vehicle.customer_id.id, "mileage": 38456,
             "fuel_level": "half", "covers_fitted": True, "valuables_reminded": True, "old_part_choice": "take",
             "customer_complaint": "保养到期，刹车有异响", "diagnosis_signed_by": "Cao Hao",
             "work_order_signed_by": "Cao Hao",

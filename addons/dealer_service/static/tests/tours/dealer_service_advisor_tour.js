@@ -115,7 +115,7 @@ const receptionSteps = (extraLines = []) => [
     {
         content: "Mileage read on the dashboard",
         trigger: ".o_field_widget[name='mileage'] input",
-        run: "edit 23456",
+        run: "edit 38456",
     },
     {
         content: "Fuel at one half",
