@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-Sales: Warranty",
     "summary": "OEM warranty terms, appraisal, recalls, claims and the old-part chain of custody",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",

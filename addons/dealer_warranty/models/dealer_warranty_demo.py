@@ -124,8 +124,8 @@ class DealerWarrantyDemo(models.AbstractModel):
 
     @api.model
     def _goodwill(self, env, vehicle):
-        """A car out of its warranty: the appraiser grants goodwill, 50 % the OEM, 30 % the store,
-        20 % the customer; the service manager approves it."""
+        """A car out of its warranty: the warranty clerk asks for goodwill, 50 % the OEM, 30 % the
+        store, 20 % the customer; the appraiser approves it."""
         order = env["dealer.repair.order"].create({
             "company_id": env.company.id, "partner_id": vehicle.customer_id.id, "vehicle_id": vehicle.id,
             "user_id": self.env.ref("dealer_service.user_advisor_demo").id, "mileage": 96300, "fuel_level": "full",
@@ -135,13 +135,13 @@ class DealerWarrantyDemo(models.AbstractModel):
                                          "labour_operation_id": self.env.ref("dealer_service.labour_m008_demo").id})],
         })
         order.action_check_in()
-        appraiser = self.env.ref("dealer_warranty.user_appraiser_demo")
-        appraisal = env["dealer.warranty.appraisal"].with_user(appraiser).create({
+        clerk = self.env.ref("dealer_warranty.user_warranty_demo")
+        appraisal = env["dealer.warranty.appraisal"].with_user(clerk).create({
             "company_id": env.company.id, "order_id": order.id, "decision": "goodwill",
             "line_ids": [Command.set(order.line_ids.ids)],
             "reason": "超出整车质保期半年，老客户，故障为节气门积碳，厂家支持商誉保修",
             "oem_percent": 50.0, "dealer_percent": 30.0, "customer_percent": 20.0,
         })
-        appraisal.with_user(appraiser).action_decide()
-        appraisal.with_user(self.env.ref("dealer_service.user_service_manager_demo")).validate_tier()
+        appraisal.with_user(clerk).action_decide()
+        appraisal.with_user(self.env.ref("dealer_warranty.user_appraiser_demo")).validate_tier()
         return appraisal

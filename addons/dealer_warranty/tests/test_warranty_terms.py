@@ -87,10 +87,10 @@ class TestWarrantyTerms(common.WarrantyCase):
 
     def test_goodwill_is_approved_by_tier_validation_and_splits_exactly(self):
         self._start(years=4)
-        manager = self.manager_a
         order = self._warranty_order()
         pump_lines = order.line_ids.filtered(lambda line: line.payer == "warranty")
-        goodwill = self.env["dealer.warranty.appraisal"].with_user(self.appraiser).create({
+        # the warranty clerk asks for goodwill; the appraiser approves it (the store's tier)
+        goodwill = self.env["dealer.warranty.appraisal"].with_user(self.clerk).create({
             "order_id": order.id, "line_ids": [Command.set(pump_lines.ids)], "decision": "goodwill",
             "reason": "老客户，首保外三个月 (loyal customer, just out of warranty)",
             "oem_percent": 50.0, "dealer_percent": 30.0, "customer_percent": 20.0,
@@ -98,13 +98,14 @@ class TestWarrantyTerms(common.WarrantyCase):
         # 2 h x 200 + 800 = 1,200.00 untaxed: 600 / 360 / 240
         self.assertRecordValues(goodwill, [{"amount_total": 1200.0, "amount_oem": 600.0, "amount_dealer": 360.0,
                                             "amount_customer": 240.0}])
-        goodwill.with_user(self.appraiser).action_decide()
-        self.assertRecordValues(goodwill, [{"state": "draft", "validation_status": "pending"}])
+        goodwill.with_user(self.clerk).action_decide()
+        self.assertRecordValues(goodwill, [{"state": "to_approve", "validation_status": "pending"}])
         self._sign(order)
         with self.assertRaisesRegex(UserError, "the warranty appraiser decides first"):
             order.action_approve()
-        self.assertTrue(goodwill.with_user(manager).can_review)
-        goodwill.with_user(manager).validate_tier()
+        self.assertFalse(goodwill.with_user(self.clerk).can_review)
+        self.assertTrue(goodwill.with_user(self.appraiser).can_review)
+        goodwill.with_user(self.appraiser).validate_tier()
         self.assertRecordValues(goodwill, [{"state": "approved", "validation_status": "validated",
                                             "user_id": self.appraiser.id}])
         self.assertEqual(pump_lines.mapped("dealer_warranty_decision"), ["goodwill", "goodwill"])
