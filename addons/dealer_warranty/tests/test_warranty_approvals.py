@@ -31,7 +31,9 @@ class TestWarrantyApprovals(common.WarrantyCase):
     def test_each_store_has_its_warranty_tiers(self):
         for store in (self.store_a, self.store_b):
             definitions = self.env["tier.definition"].search([
-                ("company_id", "=", store.id), ("model", "in", ("dealer.warranty.appraisal", "dealer.warranty.disposal"))])
+                ("company_id", "=", store.id),
+                ("model", "in", ("dealer.warranty.appraisal", "dealer.warranty.disposal")),
+            ])
             self.assertEqual(sorted((d.model, d.reviewer_group_id.get_external_id()[d.reviewer_group_id.id],
                                      d.definition_domain or "") for d in definitions), [
                 ("dealer.warranty.appraisal", "dealer_warranty.dealer_warranty_group_appraiser",
