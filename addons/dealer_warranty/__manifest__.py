@@ -25,6 +25,7 @@
         "views/dealer_warranty_disposal_views.xml",
         "views/dealer_repair_order_views.xml",
         "views/dealer_appointment_views.xml",
+        "views/dealer_service_package_views.xml",
         "views/fleet_vehicle_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/dealer_warranty_claim_answer_views.xml",

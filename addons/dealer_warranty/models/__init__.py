@@ -18,6 +18,9 @@ from . import dealer_warranty_disposal
 from . import dealer_repair_order
 from . import dealer_repair_order_line
 from . import dealer_appointment
+from . import dealer_service_package
+from . import dealer_inspection_template
+from . import dealer_health_check
 from . import stock_warehouse
 from . import stock_move
 from . import tier_definition

@@ -166,8 +166,19 @@ class DealerRepairOrder(models.Model):
                         "default_line_ids": [Command.set(lines.ids)]},
         }
 
+    def _add_service_package(self, package, payer="customer"):
+        """A package the OEM pays (a new car's free first service) comes in as warranty lines,
+        claimed from the OEM as a free service, whatever payer was chosen."""
+        if not package.dealer_oem_free or not self.company_id.dealer_warranty_enabled:
+            return super()._add_service_package(package, payer=payer)
+        before = self.line_ids
+        res = super()._add_service_package(package, payer="warranty")
+        with unsealed(self.env):
+            (self.line_ids - before).write({"dealer_claim_type": "free_service"})
+        return res
+
     def action_create_warranty_claims(self):
-        """One claim per kind of warranty work (the warranty, each campaign, goodwill) of the
+        """One claim per kind of warranty work (the warranty, PDI, free service, each campaign, goodwill) of the
         order's warranty lines not claimed yet."""
         self.env["dealer.warranty.claim"].check_access("create")
         lines = self._dealer_lines_to_claim()

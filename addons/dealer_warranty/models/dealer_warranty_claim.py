@@ -13,8 +13,14 @@ CLAIM_STATES = [
     ("rejected", "Rejected"),
     ("paid", "Paid"),
 ]
+# the OEM's programmes a new car's work is claimed under (set on the repair order's lines)
+OEM_PROGRAMS = [
+    ("pdi", "PDI"),
+    ("free_service", "Free Service"),
+]
 CLAIM_TYPES = [
     ("warranty", "Warranty"),
+    *OEM_PROGRAMS,
     ("campaign", "Recall / Campaign"),
     ("goodwill", "Goodwill"),
 ]
