@@ -39,10 +39,12 @@ class DealerRepairOrder(models.Model):
         help="The repair is finished and warranty lines are not claimed from the OEM yet.",
     )
 
-    def _dealer_warranties(self):
-        """The vehicle's warranties on the day of this visit at its mileage, and its terms."""
+    def _dealer_warranties(self, term=None):
+        """The vehicle's warranties on the day of this visit at its mileage, and its terms
+        (``term``: the vehicle's, when the caller looked them up for many orders at once)."""
         self.ensure_one()
-        term = self.vehicle_id._dealer_warranty_term() if self.vehicle_id else self.env["dealer.warranty.term"]
+        if term is None:
+            term = self.vehicle_id._dealer_warranty_term() if self.vehicle_id else self.env["dealer.warranty.term"]
         if not term:
             return [], term
         day = fields.Date.context_today(self, self.date_in or fields.Datetime.now())
@@ -59,8 +61,9 @@ class DealerRepairOrder(models.Model):
 
     @api.depends("vehicle_id.dealer_warranty_start_date", "vehicle_id.model_id", "mileage", "date_in")
     def _compute_dealer_warranty(self):
+        terms = self.vehicle_id._dealer_warranty_terms()
         for order in self:
-            warranties, term = order._dealer_warranties()
+            warranties, term = order._dealer_warranties(terms.get(order.vehicle_id, self.env["dealer.warranty.term"]))
             if not term:
                 order.dealer_warranty_status = "none"
                 order.dealer_warranty_summary = False

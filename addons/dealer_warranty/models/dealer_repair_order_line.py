@@ -61,8 +61,9 @@ class DealerRepairOrderLine(models.Model):
         """The warranty covering each line on its order's day and mileage:
         ``{line: (status, label)}``, status being a key of ``WARRANTY_STATUSES``."""
         result = {}
+        terms = self.order_id.vehicle_id._dealer_warranty_terms()
         for order in self.order_id:
-            warranties, term = order._dealer_warranties()
+            warranties, term = order._dealer_warranties(terms.get(order.vehicle_id, self.env["dealer.warranty.term"]))
             for line in self.filtered(lambda rec, order=order: rec.order_id == order):
                 if not term:
                     result[line] = ("none", self.env._("No warranty terms for the brand"))

@@ -4,7 +4,5 @@ from . import test_warranty_campaign
 from . import test_warranty_claim
 from . import test_warranty_old_parts
 from . import test_warranty_access
-from . import test_warranty_approvals
-from . import test_warranty_programs
 from . import test_warranty_pdf
 from . import test_warranty_tour
