@@ -96,7 +96,7 @@ class TestCommissionRules(TransactionCase):
         self.assertEqual(self.amount("detailing_wash_complaint", {"wash_complaints": 3}), -60)
         self.assertEqual(self.amount("detailing_untidy", {"untidy_interiors": 1}), -20)
         self.assertEqual(self.amount("detailing_slow_wash", {"slow_washes": 2}), -20)
-        self.assertEqual(self.amount("car_wash", {"car_washes": 40}), 120)
+        self.assertEqual(self.amount("car_wash", {"washes": 40}), 120)
         self.assertEqual(self.amount("detailing_washes", {"washes": 300}), 300)
         self.assertAlmostEqual(self.amount("detailing_revenue", {"detailing_revenue": 10000}), 1200)
 
