@@ -165,9 +165,15 @@ class DealerCommissionMeasure(models.Model):
     # -- the measures ------------------------------------------------------------------------
 
     @api.model
-    def _dealer_output_lines_domain(self, sheet):
+    def _dealer_counted_lines_domain(self, sheet):
         """The repair order lines of the orders counted in the month."""
         return [("order_id", "any", self._dealer_counted_orders_domain(sheet))]
+
+    @api.model
+    def _dealer_output_lines_domain(self, sheet):
+        """The lines whose revenue is the advisors' output (bridges take out what another document
+        measures better, e.g. the insurer's part of an accident repair: its approved amount)."""
+        return self._dealer_counted_lines_domain(sheet)
 
     @api.model
     def _dealer_measure_output(self, sheet, employees):
@@ -179,14 +185,14 @@ class DealerCommissionMeasure(models.Model):
         """The advisor's accessory revenue collected in the month; an accessory sold below 75 % of its
         list price earns nothing (its line does not count)."""
         return self._dealer_per_advisor(employees, [
-            *self._dealer_output_lines_domain(sheet), ("line_type", "=", "accessory"),
+            *self._dealer_counted_lines_domain(sheet), ("line_type", "=", "accessory"),
             ("percent_of_list", ">=", ACCESSORY_MIN_PERCENT_OF_LIST)])
 
     @api.model
     def _dealer_measure_detailing_revenue(self, sheet, employees):
         """The store's detailing revenue collected in the month, for the groups whose pools read it."""
         groups = self.env["dealer.repair.order.line"]._read_group(
-            [*self._dealer_output_lines_domain(sheet), ("trade", "=", "detailing")],
+            [*self._dealer_counted_lines_domain(sheet), ("trade", "=", "detailing")],
             ["order_id"], ["revenue:sum"])
         if not groups:
             return []

@@ -9,14 +9,19 @@ class DealerCommissionMeasure(models.Model):
     def _dealer_measure_methods(self):
         return {
             **super()._dealer_measure_methods(),
+            "accident_output": "_dealer_measure_accident_output",
             "assessed_amount": "_dealer_measure_assessed_amount",
             "renewal_rebate_gross_profit": "_dealer_measure_renewal_rebate_gross_profit",
         }
 
     @api.model
+    def _dealer_accident_case_domain(self):
+        return [("state", "!=", "cancel"), ("amount_approved", ">", 0)]
+
+    @api.model
     def _dealer_accident_order_domain(self):
         """Repair orders of an accident the insurer approved an amount for."""
-        return [("dealer_insurance_case_ids", "any", [("state", "!=", "cancel"), ("amount_approved", ">", 0)])]
+        return [("dealer_insurance_case_ids", "any", self._dealer_accident_case_domain())]
 
     @api.model
     def _dealer_counted_orders_domain(self, sheet):
@@ -29,6 +34,27 @@ class DealerCommissionMeasure(models.Model):
             [("company_id", "=", sheet.company_id.id), *accident,
              ("date_delivered", ">=", start), ("date_delivered", "<", stop)],
         ])
+
+    @api.model
+    def _dealer_output_lines_domain(self, sheet):
+        """The insurer's lines of an accident repair are output at the amount it approved (see
+        :meth:`_dealer_measure_accident_output`), not at the store's estimate."""
+        return Domain.AND([super()._dealer_output_lines_domain(sheet), Domain.OR([
+            [("payer", "!=", "insurance")], [("order_id", "not any", self._dealer_accident_order_domain())]])])
+
+    @api.model
+    def _dealer_measure_accident_output(self, sheet, employees):
+        """The advisor's output of the accident cars that left in the month: the amount the insurer
+        approved (the owner-paid lines count as every order's, in :meth:`_dealer_measure_output`)."""
+        start, stop = self._dealer_month_bounds(sheet)
+        by_user = self._dealer_by_user(employees)
+        groups = self.env["dealer.insurance.case"]._read_group([
+            *self._dealer_accident_case_domain(), ("company_id", "=", sheet.company_id.id),
+            ("date_delivered", ">=", start), ("date_delivered", "<", stop),
+            ("repair_order_id.user_id", "in", [user.id for user in by_user])],
+            ["repair_order_id"], ["amount_approved:sum"])
+        return [{"employee_id": by_user[order.user_id].id, "code": "output", "value": amount,
+                 "repair_order_ids": [(6, 0, order.ids)]} for order, amount in groups]
 
     @api.model
     def _dealer_documents_by_user(self, model, domain, field):
