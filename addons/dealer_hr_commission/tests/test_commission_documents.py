@@ -14,9 +14,10 @@ class CommissionDocumentsCase(SettlementCase):
     def setUpClass(cls):
         super().setUpClass()
         env, ref = cls.env, cls.env.ref
-        env["dealer.labour.rate"].create([
-            {"company_id": cls.store_a.id, "trade": trade, "rate": rate}
-            for trade, rate in (("paint", 300.0), ("wash", 60.0), ("detailing", 100.0))])
+        Rate = env["dealer.labour.rate"]
+        rated = set(Rate.search([("company_id", "=", cls.store_a.id)]).mapped("trade"))
+        Rate.create([{"company_id": cls.store_a.id, "trade": trade, "rate": rate}
+                     for trade, rate in (("paint", 300.0), ("wash", 60.0), ("detailing", 100.0)) if trade not in rated])
         cls.advisors = ref("dealer_hr_commission.commission_group_advisors")
         cls.technicians = ref("dealer_hr_commission.commission_group_technicians")
         cls.detailing = ref("dealer_hr_commission.commission_group_detailing")

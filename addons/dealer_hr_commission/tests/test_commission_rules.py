@@ -33,6 +33,8 @@ class TestCommissionRules(TransactionCase):
                                600 * 2.4)
         self.assertAlmostEqual(self.amount("hours_paint", {"hours_paint": 600, "paint_material_per_hour": 65}),
                                600 * 2.2)
+        # below the first band nothing is paid, and the material adjustment takes nothing off
+        self.assertEqual(self.amount("hours_paint", {"hours_paint": 3, "paint_material_per_hour": 75}), 0.0)
 
     def test_insurer_bands_and_the_seed_gap(self):
         rule = self.rule("insurance_assessed")
