@@ -216,44 +216,38 @@ class DealerCommissionMeasure(models.Model):
         cars washed (orders with wash time); ``paint_material_per_hour``, the paint material of the
         orders painted, shared by paint time, per sold paint hour."""
         hours = self.env["dealer.repair.job.time"]._dealer_hours_by(
-            ("employee_id", "line_id", "order_id"),
+            ("employee_id", "order_id", "line_id", "trade"),
             [("company_id", "=", sheet.company_id.id), ("employee_id", "in", employees.ids),
              ("order_id", "any", self._dealer_counted_orders_domain(sheet))])
         line_clocked = defaultdict(float)
-        for (_employee, line, _order), clocked in hours.items():
-            line_clocked[line] += clocked
-        figures = defaultdict(lambda: defaultdict(float))  # employee -> code -> value
-        orders_of = defaultdict(lambda: defaultdict(set))  # employee -> code -> order ids
-        paint_share = defaultdict(lambda: defaultdict(float))  # employee -> order -> share of its paint time
         order_paint = defaultdict(float)
-        for (_employee, line, order), clocked in hours.items():
-            if line.trade == "paint":
+        for (_employee, order, line, trade), clocked in hours.items():
+            line_clocked[line] += clocked
+            if trade == "paint":
                 order_paint[order] += clocked
-        for (employee, line, order), clocked in hours.items():
-            trade = line.trade
+        figures = defaultdict(float)  # (employee, code) -> value
+        orders_of = defaultdict(set)  # (employee, code) -> order ids
+        paint_share = defaultdict(float)  # (employee, order) -> share of the order's paint time
+        for (employee, order, line, trade), clocked in hours.items():
             if not trade or not clocked:
                 continue
-            sold = line.quantity * clocked / line_clocked[line]
+            sold = line.quantity * clocked / line_clocked[line] if line else 0.0
             for code, value in ((HOURS_CODE % trade, sold), (CLOCKED_HOURS_CODE % trade, clocked)):
-                figures[employee][code] += value
-                orders_of[employee][code].add(order.id)
+                figures[employee, code] += value
+                orders_of[employee, code].add(order.id)
             if trade == "wash":
-                orders_of[employee]["washes"].add(order.id)
+                orders_of[employee, "washes"].add(order.id)
+                figures[employee, "washes"] = len(orders_of[employee, "washes"])
             elif trade == "paint":
-                paint_share[employee][order] += clocked / order_paint[order]
-        material = self._dealer_paint_material(
-            self.env["dealer.repair.order"].union(*(order for _e, _l, order in hours)))
-        for employee, shares in paint_share.items():
-            paint_hours = figures[employee][HOURS_CODE % "paint"]
-            if paint_hours:
-                code = "paint_material_per_hour"
-                figures[employee][code] = sum(material.get(order, 0.0) * share
-                                              for order, share in shares.items()) / paint_hours
-                orders_of[employee][code] = {order.id for order in shares}
-        vals_list = []
-        for employee, codes in orders_of.items():
-            for code, order_ids in codes.items():
-                value = len(order_ids) if code == "washes" else figures[employee][code]
-                vals_list.append({"employee_id": employee.id, "code": code, "value": value,
-                                  "repair_order_ids": [(6, 0, sorted(order_ids))]})
-        return vals_list
+                paint_share[employee, order] += clocked / order_paint[order]
+        material = self._dealer_paint_material(self.env["dealer.repair.order"].union(*(key[1] for key in hours)))
+        paint_material = defaultdict(float)
+        for (employee, order), share in paint_share.items():
+            paint_material[employee] += material.get(order, 0.0) * share
+            orders_of[employee, "paint_material_per_hour"].add(order.id)
+        for employee, amount in paint_material.items():
+            paint_hours = figures[employee, HOURS_CODE % "paint"]
+            figures[employee, "paint_material_per_hour"] = amount / paint_hours if paint_hours else 0.0
+        return [{"employee_id": employee.id, "code": code, "value": figures[employee, code],
+                 "repair_order_ids": [(6, 0, sorted(order_ids))]}
+                for (employee, code), order_ids in orders_of.items()]
