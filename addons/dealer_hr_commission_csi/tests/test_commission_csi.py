@@ -1,5 +1,6 @@
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
 from odoo.addons.dealer_csi.tests.common import CsiCase
@@ -58,3 +59,6 @@ class TestCommissionCsi(CsiCase):
         self.assertEqual((measures["checklist_score"].document_model, measures["checklist_score"].document_ids),
                          ("dealer.csi.checklist", [checklist.id]))
         self.assertEqual(sheet.measure_ids.employee_id, self.advisor_employee)
+        # the documents behind a figure are the computation's: nobody rewrites them
+        with self.assertRaises(UserError):
+            measures["complaints"].write({"document_ids": [oem.id]})
