@@ -13,6 +13,7 @@
         "data/ir_sequence_data.xml",
         "data/tier_definition_data.xml",
         "data/stock_warehouse_data.xml",
+        "data/res_company_data.xml",
         "report/dealer_warranty_reports.xml",
         "report/dealer_warranty_templates.xml",
         "views/dealer_warranty_term_views.xml",

@@ -161,8 +161,9 @@ class TestWarrantyClaim(common.WarrantyCase):
         line = rows[header + 1]
         self.assertEqual(line[0], claim.name)
         self.assertEqual(line[6], "Partly Approved")
-        self.assertEqual(line[9:12], [1200.0, 1100.0, 100.0])
-        self.assertEqual(line[12], "[R07] Labour time above standard")
+        # before tax: claimed, approved, not approved; taxes included: paid, due (1,100 + 13 % VAT)
+        self.assertEqual(line[9:14], [1200.0, 1100.0, 100.0, 0.0, 1243.0])
+        self.assertEqual(line[14], "[R07] Labour time above standard")
         self.assertEqual(rows[header + 2][0], "Total")
 
     def test_oem_cannot_approve_more_than_claimed(self):
