@@ -103,7 +103,7 @@ class DealerWarrantyClaim(models.Model):
     )
     days_open = fields.Integer(
         string="Days with the OEM", compute="_compute_days_open",
-        help="Days since the claim was submitted, while the OEM has not settled it.",
+        help="Days since the claim was submitted, while the OEM has not paid it.",
     )
     note = fields.Html(string="Notes")
 
@@ -153,7 +153,7 @@ class DealerWarrantyClaim(models.Model):
         for claim in self:
             submitted = claim.date_submitted and fields.Date.context_today(claim, claim.date_submitted)
             claim.days_open = (today - submitted).days if submitted and claim.state in (
-                "submitted", "partly_approved", "rejected") else 0
+                "submitted", "approved", "partly_approved", "rejected") else 0
 
     def _compute_old_part_count(self):
         counts = dict(self.env["dealer.warranty.old.part"]._read_group(
@@ -469,7 +469,8 @@ class DealerWarrantyClaim(models.Model):
                 values = repair_line._prepare_invoice_line_values() if repair_line else {
                     "product_id": refund_line.product_id.id, "tax_ids": [Command.set(refund_line.tax_ids.ids)]}
                 values.update(name=self.env._("%(line)s (not paid by the OEM warranty)", line=refund_line.name),
-                              quantity=1.0, price_unit=refund_line.price_subtotal, discount=0.0, dealer_payer="customer")
+                              quantity=1.0, price_unit=refund_line.price_subtotal, discount=0.0,
+                              dealer_payer="customer")
                 lines.append(Command.create(values))
             invoice = self.env["account.move"].sudo().with_company(claim.company_id).create({
                 "move_type": "out_invoice",

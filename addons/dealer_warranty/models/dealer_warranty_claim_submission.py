@@ -5,7 +5,6 @@ from odoo.addons.dealer_service.sealed import is_unsealed
 
 from .dealer_warranty_claim import AMOUNT_GROUPS, CLAIM_STATES
 
-
 DIFFERENCE_DECISIONS = [
     ("goodwill", "Store's Goodwill Cost"),
     ("customer", "Billed to the Customer"),

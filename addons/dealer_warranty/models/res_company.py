@@ -24,27 +24,34 @@ class ResCompany(models.Model):
     def _dealer_warranty_setup_accounting(self):
         """Give each store with a chart of accounts its "Warranty Claims" sales journal (WCL) and
         its warranty goodwill cost account (a sub-account of its main expense account: on the
-        China chart 640101 under 6401 main business costs). What a store has already is kept."""
+        China chart 640101 under 6401 main business costs), named in every installed language.
+        What a store has already is kept."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
         for company in self.filtered("chart_template"):
             company = company.with_context(lang="en_US")
             if not company.dealer_warranty_journal_id:
-                Journal = self.env["account.journal"].with_company(company)
+                Journal = self.env["account.journal"].with_company(company).with_context(lang="en_US")
                 journal = Journal.search([*Journal._check_company_domain(company), ("code", "=", "WCL")], limit=1)
-                company.dealer_warranty_journal_id = journal or Journal.create({
-                    "name": self.env._("Warranty Claims"),
-                    "code": "WCL",
-                    "type": "sale",
-                    "company_id": company.id,
-                })
+                if not journal:
+                    journal = Journal.create({"name": "Warranty Claims", "code": "WCL", "type": "sale",
+                                              "company_id": company.id})
+                    company._dealer_translate_name(journal, langs, lambda env: env._("Warranty Claims"))
+                company.dealer_warranty_journal_id = journal
             main = company.expense_account_id
             if not company.dealer_warranty_goodwill_account_id and main:
-                Account = self.env["account.account"].with_company(company)
-                company.dealer_warranty_goodwill_account_id = Account.create({
+                Account = self.env["account.account"].with_company(company).with_context(lang="en_US")
+                account = Account.create({
                     "code": Account._search_new_account_code(main.with_company(company).code),
-                    "name": self.env._("Warranty Goodwill Cost"),
+                    "name": "Warranty Goodwill Cost",
                     "account_type": main.account_type,
                     "company_ids": [Command.set(company.ids)],
                 })
+                company._dealer_translate_name(account, langs, lambda env: env._("Warranty Goodwill Cost"))
+                company.dealer_warranty_goodwill_account_id = account
+
+    def _dealer_translate_name(self, record, langs, name):
+        if langs:
+            record.update_field_translations("name", {lang: name(self.with_context(lang=lang).env) for lang in langs})
 
     @api.model
     def _dealer_warranty_setup_all(self):

@@ -3,7 +3,8 @@ from odoo import fields, models
 
 class ReportDealerWarrantyClaimLedgerXlsx(models.AbstractModel):
     """The claim ledger (保修索赔款台账) as a workbook: each claim with what was claimed from the
-    OEM, what it approved and what is still open, what it paid and still owes (taxes included), the days with the OEM and its reason code."""
+    OEM, what it approved and what is still open, what it paid and still owes (taxes included),
+    the days with the OEM and its reason code."""
 
     _name = "report.dealer_warranty.report_claim_ledger_xlsx"
     _inherit = "report.dealer_service.xlsx_mixin"

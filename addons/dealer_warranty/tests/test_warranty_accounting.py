@@ -60,7 +60,8 @@ class TestWarrantyAccounting(common.WarrantyCase):
         self.assertEqual(self.journal.code, "WCL")
         labour, part = claim.line_ids
         self.assertRecordValues(invoice.invoice_line_ids, [
-            {"price_subtotal": 400.0, "dealer_claim_line_id": labour.id, "dealer_repair_line_id": labour.repair_line_id.id,
+            {"price_subtotal": 400.0, "dealer_claim_line_id": labour.id,
+             "dealer_repair_line_id": labour.repair_line_id.id,
              "dealer_line_type": "labour", "dealer_trade": "mechanical", "dealer_payer": "warranty",
              "account_id": self.labour_account.id},
             {"price_subtotal": 800.0, "dealer_claim_line_id": part.id, "dealer_repair_line_id": part.repair_line_id.id,
