@@ -28,6 +28,7 @@
         "views/dealer_appointment_views.xml",
         "views/fleet_vehicle_views.xml",
         "views/res_config_settings_views.xml",
+        "views/account_move_views.xml",
         "wizard/dealer_warranty_claim_answer_views.xml",
         "views/dealer_warranty_menus.xml",
     ],

@@ -27,8 +27,8 @@ AMOUNT_GROUPS = ("dealer_warranty.dealer_warranty_group_clerk,account.group_acco
 APPRAISERS = "dealer_warranty.dealer_warranty_group_appraiser"
 # who keeps the old-part store
 CLERKS = "dealer_warranty.dealer_warranty_group_clerk"
-# what only the claim's buttons change
-CLAIM_SEALED = ("state", "date_submitted", "reason_id")
+# what only the claim's buttons change (the paid amounts: the reconciliation of its invoices)
+CLAIM_SEALED = ("state", "date_submitted", "reason_id", "amount_receivable", "amount_paid", "amount_due")
 
 
 class DealerWarrantyClaim(models.Model):

@@ -69,6 +69,8 @@ class TestWarrantyAccounting(common.WarrantyCase):
              "account_id": self.parts_account.id},
         ])
         self.assertEqual(claim.submission_ids.invoice_id, invoice)
+        # the accountant sees the claim on the invoice
+        self.assertEqual(Form(invoice.with_user(self.accountant)).dealer_warranty_claim_id, claim)
         # the OEM approves 1,020 of 1,200: the credit note is exactly the 180 cut, taxed as the invoice
         self._answer(claim, {"labour": 300.0, "part": 720.0}, reason=self.reason)
         refund = claim.move_ids - invoice
@@ -98,6 +100,8 @@ class TestWarrantyAccounting(common.WarrantyCase):
             self._pay(invoices, 2508.6, user=self.clerk)
         with self.assertRaisesRegex(UserError, "change only through the document's own buttons"):
             claim.with_user(self.clerk).write({"state": "paid"})
+        with self.assertRaisesRegex(UserError, "change only through the document's own buttons"):
+            claim.with_user(self.clerk).write({"amount_due": 0.0, "amount_paid": 1152.6})
         with self.assertRaisesRegex(UserError, "change only through the document's own buttons"):
             invoice.with_user(self.accountant).write({"dealer_warranty_claim_id": claim_2.id})
         # the OEM's one transfer for both claims, registered by an accountant, reconciles each to zero
