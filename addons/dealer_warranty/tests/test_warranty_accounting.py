@@ -125,9 +125,10 @@ class TestWarrantyAccounting(common.WarrantyCase):
         return wizard.save().action_create_payments()
 
     def _aged_balance(self, day):
-        """The OEM's line of the accountants' aged partner balance on ``day``."""
+        """The OEM's line of the accountants' aged partner balance of the OEMs on ``day``."""
+        self.assertEqual(self.oem.dealer_receivable_kind, "oem")
         wizard = self.env["aged.partner.balance.report.wizard"].with_user(self.accountant).create({
-            "company_id": self.store_a.id, "date_at": day, "partner_ids": [Command.set(self.oem.ids)],
+            "company_id": self.store_a.id, "date_at": day, "dealer_receivable_kind": "oem",
             "account_ids": [Command.set(self.oem.with_company(self.store_a).property_account_receivable_id.ids)],
         })
         data = wizard._prepare_report_data()
@@ -135,8 +136,7 @@ class TestWarrantyAccounting(common.WarrantyCase):
         values = self.env["report.account_financial_report.aged_partner_balance"].with_user(
             self.accountant)._get_report_values(wizard.ids, data)
         [account] = values["aged_partner_balance"]
-        [partner] = account["partners"]
-        self.assertEqual(partner["name"], self.oem.name)
+        [partner] = [partner for partner in account["partners"] if partner["name"] == self.oem.name]
         return partner
 
     def test_rejected_claim_cut_is_the_stores_goodwill(self):

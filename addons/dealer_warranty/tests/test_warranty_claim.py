@@ -134,6 +134,12 @@ class TestWarrantyClaim(common.WarrantyCase):
         answer.action_confirm()
         self.assertRecordValues(claim, [{"state": "approved", "amount_approved": 1200.0, "amount_open": 0.0,
                                          "submission_count": 3}])
+        # each submission invoiced what it claimed, each cut credited: the OEM owes the 1,200 (+ 13 % VAT)
+        self.assertEqual([(move.move_type, move.amount_untaxed) for move in claim.move_ids.sorted("id")], [
+            ("out_invoice", 1200.0), ("out_refund", 1200.0), ("out_invoice", 1200.0), ("out_refund", 100.0),
+            ("out_invoice", 100.0)])
+        self.assertRecordValues(claim, [{"amount_receivable": 1356.0, "amount_due": 1356.0}])
+        self.assertEqual(claim.submission_ids.mapped("difference_decision"), ["resubmitted", "resubmitted", False])
         self.assertRecordValues(claim.submission_ids, [
             {"attempt": 1, "amount_claimed": 1200.0, "result": "rejected", "amount_approved": 0.0,
              "reason_id": missing.id, "note": "缺少故障照片"},
