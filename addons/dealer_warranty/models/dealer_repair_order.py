@@ -126,10 +126,9 @@ class DealerRepairOrder(models.Model):
         the store's is its goodwill cost."""
         self.ensure_one()
         shares = {}
-        for line in super()._get_invoiceable_lines().filtered(lambda rec: rec._dealer_claimed_from_oem()):
-            appraisal = line._dealer_goodwill_appraisal()
-            if appraisal:
-                shares[line] = appraisal._dealer_split(line.price_subtotal)
+        for line in super()._get_invoiceable_lines().filtered(
+                lambda rec: rec.dealer_warranty_decision == "goodwill" and rec._dealer_claimed_from_oem()):
+            shares[line] = line._dealer_goodwill_appraisal()._dealer_split(line.price_subtotal)
         return shares
 
     def _dealer_customer_invoice_key(self):
