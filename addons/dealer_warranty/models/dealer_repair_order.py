@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.tools import frozendict
 
 from odoo.addons.dealer_service.sealed import unsealed
 
@@ -121,6 +122,51 @@ class DealerRepairOrder(models.Model):
         at delivery, the claim is the OEM's bill."""
         lines = super()._get_invoiceable_lines()
         return lines - lines.filtered(lambda line: line._dealer_claimed_from_oem())
+
+    def _dealer_goodwill_shares(self):
+        """``{line: {"oem", "dealer", "customer"}}``: the goodwill split of the lines claimed from the
+        OEM, in amounts before tax. The OEM's share is its claim; the customer's stays on the settlement;
+        the store's is its goodwill cost."""
+        self.ensure_one()
+        shares = {}
+        for line in super()._get_invoiceable_lines().filtered(
+                lambda rec: rec.dealer_warranty_decision == "goodwill" and rec._dealer_claimed_from_oem()):
+            shares[line] = line._dealer_goodwill_appraisal()._dealer_split(line.price_subtotal)
+        return shares
+
+    def _dealer_customer_invoice_key(self):
+        return frozendict(partner_id=self.partner_id.id)
+
+    def _get_invoice_groups(self):
+        """The customer gets an invoice of its share of the goodwill, even when none of the order's
+        own lines is the customer's."""
+        groups = super()._get_invoice_groups()
+        if any(share["customer"] for share in self._dealer_goodwill_shares().values()):
+            groups.setdefault(self._dealer_customer_invoice_key(), self.env["dealer.repair.order.line"])
+        return groups
+
+    def _prepare_invoice_lines_values(self, key, lines):
+        values = super()._prepare_invoice_lines_values(key, lines)
+        if key == self._dealer_customer_invoice_key():
+            for line, share in self._dealer_goodwill_shares().items():
+                if not self.currency_id.is_zero(share["customer"]):
+                    line_values = line._prepare_invoice_line_values()
+                    line_values.update(
+                        name=self.env._("%(line)s (the customer's share of the goodwill)", line=line.name),
+                        quantity=1.0, price_unit=share["customer"], discount=0.0, dealer_payer="customer")
+                    values.append(line_values)
+        return values
+
+    def _action_create_invoices(self):
+        """The store's share of the goodwill is its cost: an entry from the income of the work to
+        the warranty goodwill cost account, posted with the settlement."""
+        invoices = super()._action_create_invoices()
+        for order in self:
+            order.company_id._dealer_goodwill_cost_move(
+                self.env._("Store's goodwill share on %(order)s", order=order.name),
+                [(line, line.name, line._get_income_account(), share["dealer"])
+                 for line, share in order._dealer_goodwill_shares().items()])
+        return invoices
 
     def action_approve(self):
         self.line_ids._dealer_check_warranty_decision()

@@ -136,11 +136,16 @@ class DealerRepairOrderLine(models.Model):
             self._dealer_check_warranty_decision()
         return super()._set_approval(state, method, signer_name=signer_name)
 
+    def _dealer_goodwill_appraisal(self):
+        """The appraiser's decided goodwill on this line, splitting it between the OEM, the store and the customer."""
+        self.ensure_one()
+        return self.dealer_appraisal_ids.filtered(
+            lambda appraisal: appraisal.state == "approved" and appraisal.decision == "goodwill").sorted("id")[-1:]
+
     def _dealer_prepare_claim_line_values(self):
         """Values of the claim line claiming this warranty line from the OEM."""
         self.ensure_one()
-        goodwill = self.dealer_appraisal_ids.filtered(
-            lambda appraisal: appraisal.state == "approved" and appraisal.decision == "goodwill").sorted("id")[-1:]
+        goodwill = self._dealer_goodwill_appraisal()
         return {
             "repair_line_id": self.id,
             "line_type": self.line_type if self.line_type in ("labour", "part", "sublet") else "part",

@@ -15,8 +15,9 @@ PNG = base64.b64encode(bytes.fromhex(
 
 class DealerWarrantyDemo(models.AbstractModel):
     """Warranty work of the demo store, made through the documents' own actions: a powertrain
-    repair claimed from Chery and cut by one labour hour, its old timing kit tagged and shipped
-    back; a brake disc repair delivered and waiting for its claim; goodwill on a 2018 car."""
+    repair claimed from Chery and cut by one labour hour (its credit note booked), its old timing
+    kit tagged and shipped back, the recall's claim paid by the OEM; a brake disc repair delivered
+    and waiting for its claim; goodwill on a 2018 car."""
 
     _name = "dealer.warranty.demo"
     _description = "Warranty Demo Data"
@@ -39,6 +40,9 @@ class DealerWarrantyDemo(models.AbstractModel):
         claims.action_submit()
         recall = claims.filtered(lambda rec: rec.claim_type == "campaign")
         recall._dealer_record_answer({line: line.amount for line in recall.line_ids}, False)
+        # the OEM paid the recall claim by bank transfer: its invoice reconciled, the claim is paid
+        env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=recall.move_ids.ids).create({})._create_payments()
         claim = claims - recall
         labour = claim.line_ids.filtered(lambda line: line.line_type == "labour")
         claim._dealer_record_answer(

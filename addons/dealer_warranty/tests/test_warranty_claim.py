@@ -136,6 +136,12 @@ class TestWarrantyClaim(common.WarrantyCase):
         answer.action_confirm()
         self.assertRecordValues(claim, [{"state": "approved", "amount_approved": 1200.0, "amount_open": 0.0,
                                          "submission_count": 3}])
+        # each submission invoiced what it claimed, each cut credited: the OEM owes the 1,200 (+ 13 % VAT)
+        self.assertEqual([(move.move_type, move.amount_untaxed) for move in claim.move_ids.sorted("id")], [
+            ("out_invoice", 1200.0), ("out_refund", 1200.0), ("out_invoice", 1200.0), ("out_refund", 100.0),
+            ("out_invoice", 100.0)])
+        self.assertRecordValues(claim, [{"amount_receivable": 1356.0, "amount_due": 1356.0}])
+        self.assertEqual(claim.submission_ids.mapped("difference_decision"), ["resubmitted", "resubmitted", False])
         self.assertRecordValues(claim.submission_ids, [
             {"attempt": 1, "amount_claimed": 1200.0, "result": "rejected", "amount_approved": 0.0,
              "reason_id": missing.id, "note": "缺少故障照片"},
@@ -163,8 +169,9 @@ class TestWarrantyClaim(common.WarrantyCase):
         line = rows[header + 1]
         self.assertEqual(line[0], claim.name)
         self.assertEqual(line[6], "Partly Approved")
-        self.assertEqual(line[9:12], [1200.0, 1100.0, 100.0])
-        self.assertEqual(line[12], "[R07] Labour time above standard")
+        # before tax: claimed, approved, not approved; taxes included: paid, due (1,100 + 13 % VAT)
+        self.assertEqual(line[9:14], [1200.0, 1100.0, 100.0, 0.0, 1243.0])
+        self.assertEqual(line[14], "[R07] Labour time above standard")
         self.assertEqual(rows[header + 2][0], "Total")
 
     def test_oem_cannot_approve_more_than_claimed(self):
