@@ -30,8 +30,8 @@ KPI_MEASURES = (
 class DealerCsiKpiReport(models.Model):
     """The service manager's KPIs per store and day, to group by store and month: one row per
     vehicle in (arrival), per posted invoice or credit-note line of a repair order (revenue on its
-    accounting date, credit notes deducted), per invoiced order line (its cost on the settlement
-    day) and per answered CSI survey. Rates are ratios of sums (``KPI_RATIOS``)."""
+    accounting date, credit notes deducted), per invoiced order (its cost on the settlement day)
+    and per answered CSI survey. Rates are ratios of sums (``KPI_RATIOS``)."""
 
     _name = "dealer.csi.kpi.report"
     _description = "Service KPIs"
@@ -39,11 +39,10 @@ class DealerCsiKpiReport(models.Model):
     _order = "date desc, id desc"
     _depends = {
         "dealer.repair.order": [
-            "company_id", "date_in", "state", "user_id", "appointment_id", "comeback_of_id", "date_invoiced",
+            "company_id", "date_in", "state", "user_id", "appointment_id", "comeback_of_id", "date_invoiced", "cost",
+            "dealer_csi_date_in_day", "dealer_csi_qc_outcome",
         ],
-        "dealer.repair.order.line": ["order_id", "trade", "line_type", "payer", "cost"],
-        "dealer.quality.check": ["order_id", "level", "result"],
-        "account.move": ["dealer_repair_order_id", "state"],
+        "account.move": ["dealer_repair_order_id", "state", "invoice_user_id"],
         "account.move.line": [
             "move_id", "company_id", "date", "balance", "parent_state", "dealer_line_type", "dealer_trade",
             "dealer_payer",
@@ -52,12 +51,12 @@ class DealerCsiKpiReport(models.Model):
             "state", "test_entry", "end_datetime", "dealer_company_id", "dealer_repair_order_id", "dealer_advisor_id",
             "dealer_csi_score",
         ],
-        "res.company": ["resource_calendar_id", "currency_id"],
+        "res.company": ["resource_calendar_id"],
     }
 
     kind = fields.Selection(KPI_KINDS, string="Figure", readonly=True)
     company_id = fields.Many2one("res.company", string="Store", readonly=True)
-    currency_id = fields.Many2one("res.currency", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(readonly=True, help="Arrival, accounting date, settlement or answer, in the store's time zone.")
     order_id = fields.Many2one("dealer.repair.order", string="Repair Order", readonly=True)
     advisor_id = fields.Many2one("res.users", string="Service Advisor", readonly=True)
@@ -99,7 +98,8 @@ class DealerCsiKpiReport(models.Model):
         help="Gross margin / revenue.",
     )
     appointment_rate = fields.Float(
-        string="Appointment Rate (%)", readonly=True, aggregator="avg", help="Vehicles in by appointment / vehicles in.",
+        string="Appointment Rate (%)", readonly=True, aggregator="avg",
+        help="Vehicles in by appointment / vehicles in.",
     )
     comeback_rate = fields.Float(
         string="Comeback Rate (%)", readonly=True, aggregator="avg", help="Comebacks / vehicles in.",
@@ -147,7 +147,7 @@ class DealerCsiKpiReport(models.Model):
     def _kpi_columns(self, kind, row_id, values):
         """The row's columns in the view's order: ``values`` gives the SQL of the kind's
         dimensions and measures, the others are empty or 0."""
-        dimensions = ("company_id", "currency_id", "date", "order_id", "advisor_id", "trade", "line_type", "payer")
+        dimensions = ("company_id", "date", "order_id", "advisor_id", "trade", "line_type", "payer")
         columns = [SQL("%s AS id", row_id), SQL("%s::varchar AS kind", kind)]
         columns += [SQL("%s AS %s", values.get(name, SQL("NULL")), SQL.identifier(name)) for name in dimensions]
         columns += [SQL("%s AS %s", values.get(name, SQL("0")), SQL.identifier(name)) for name in KPI_MEASURES]
@@ -155,44 +155,31 @@ class DealerCsiKpiReport(models.Model):
         return SQL(", ").join(columns)
 
     @api.model
-    def _local_date(self, column):
-        """A UTC timestamp's day in the store's time zone (its working hours', else UTC)."""
-        return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(cal.tz, 'UTC'))::date", column)
-
-    @api.model
     def _select_visits(self):
         """A vehicle in: each checked-in order on its arrival day, with its appointment, comeback
-        and quality checks."""
+        and final inspection."""
         return SQL(
             """SELECT %s
                  FROM dealer_repair_order o
-                 JOIN res_company c ON c.id = o.company_id
-            LEFT JOIN resource_calendar cal ON cal.id = c.resource_calendar_id
-            LEFT JOIN LATERAL (
-                    SELECT bool_or(q.level = 'final' AND q.result = 'passed') AS passed,
-                           bool_or(q.result = 'failed') AS failed
-                      FROM dealer_quality_check q
-                     WHERE q.order_id = o.id
-                 ) qc ON TRUE
                 WHERE o.state NOT IN ('draft', 'cancel')""",
             self._kpi_columns("visit", SQL("o.id * 4"), {
                 "company_id": SQL("o.company_id"),
-                "currency_id": SQL("c.currency_id"),
-                "date": self._local_date(SQL("o.date_in")),
+                "date": SQL("o.dealer_csi_date_in_day"),
                 "order_id": SQL("o.id"),
                 "advisor_id": SQL("o.user_id"),
                 "vehicle_count": SQL("1"),
                 "appointment_count": SQL("(o.appointment_id IS NOT NULL)::int"),
                 "comeback_count": SQL("(o.comeback_of_id IS NOT NULL)::int"),
-                "inspected_count": SQL("COALESCE(qc.passed, FALSE)::int"),
-                "first_pass_count": SQL("(COALESCE(qc.passed, FALSE) AND NOT COALESCE(qc.failed, FALSE))::int"),
+                "inspected_count": SQL("(o.dealer_csi_qc_outcome IS NOT NULL)::int"),
+                "first_pass_count": SQL("(o.dealer_csi_qc_outcome = 'first_time')::int"),
             }),
         )
 
     @api.model
     def _select_revenue(self):
         """Revenue: each posted invoice line billing a repair order line, on its accounting
-        date (income is a credit: a credit note's line deducts)."""
+        date (income is a credit: a credit note's line deducts); the advisor is the invoice's
+        salesperson, the order's advisor at settlement."""
         revenue = SQL("(-aml.balance)")
 
         def when(condition):
@@ -202,14 +189,12 @@ class DealerCsiKpiReport(models.Model):
             """SELECT %s
                  FROM account_move_line aml
                  JOIN account_move m ON m.id = aml.move_id
-            LEFT JOIN dealer_repair_order o ON o.id = m.dealer_repair_order_id
                 WHERE aml.parent_state = 'posted' AND aml.dealer_line_type IS NOT NULL""",
             self._kpi_columns("revenue", SQL("aml.id * 4 + 1"), {
                 "company_id": SQL("aml.company_id"),
-                "currency_id": SQL("aml.company_currency_id"),
                 "date": SQL("aml.date"),
                 "order_id": SQL("m.dealer_repair_order_id"),
-                "advisor_id": SQL("o.user_id"),
+                "advisor_id": SQL("m.invoice_user_id"),
                 "trade": SQL("aml.dealer_trade"),
                 "line_type": SQL("aml.dealer_line_type"),
                 "payer": SQL("aml.dealer_payer"),
@@ -224,24 +209,18 @@ class DealerCsiKpiReport(models.Model):
 
     @api.model
     def _select_costs(self):
-        """Cost: each line of an invoiced order, on the order's settlement day."""
+        """Cost: each invoiced order's cost on its settlement day."""
         return SQL(
             """SELECT %s
-                 FROM dealer_repair_order_line l
-                 JOIN dealer_repair_order o ON o.id = l.order_id
-                 JOIN res_company c ON c.id = o.company_id
-                WHERE o.date_invoiced IS NOT NULL AND l.cost <> 0""",
-            self._kpi_columns("cost", SQL("l.id * 4 + 2"), {
+                 FROM dealer_repair_order o
+                WHERE o.date_invoiced IS NOT NULL AND o.cost <> 0""",
+            self._kpi_columns("cost", SQL("o.id * 4 + 2"), {
                 "company_id": SQL("o.company_id"),
-                "currency_id": SQL("c.currency_id"),
                 "date": SQL("o.date_invoiced"),
                 "order_id": SQL("o.id"),
                 "advisor_id": SQL("o.user_id"),
-                "trade": SQL("l.trade"),
-                "line_type": SQL("l.line_type"),
-                "payer": SQL("l.payer"),
-                "cost": SQL("l.cost"),
-                "gross_margin": SQL("(-l.cost)"),
+                "cost": SQL("o.cost"),
+                "gross_margin": SQL("(-o.cost)"),
             }),
         )
 
@@ -256,8 +235,8 @@ class DealerCsiKpiReport(models.Model):
                 WHERE a.state = 'done' AND a.test_entry IS NOT TRUE""",
             self._kpi_columns("csi", SQL("a.id * 4 + 3"), {
                 "company_id": SQL("a.dealer_company_id"),
-                "currency_id": SQL("c.currency_id"),
-                "date": self._local_date(SQL("a.end_datetime")),
+                # the answer's day in the store's time zone (its working hours', else UTC)
+                "date": SQL("(a.end_datetime AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(cal.tz, 'UTC'))::date"),
                 "order_id": SQL("a.dealer_repair_order_id"),
                 "advisor_id": SQL("a.dealer_advisor_id"),
                 "csi_answer_count": SQL("1"),

@@ -263,7 +263,9 @@ class TestCsiKpi(KpiCase):
         self.assertRegex(rows["Total"][2], r"^=SUM\(D\d+:D\d+\)$")
 
     def test_operating_analysis_pdf_holds_the_kpis(self):
-        analysis = self.env["dealer.csi.kpi.analysis"].with_user(self.manager_a).create({"date_month": date(2025, 3, 1)})
+        analysis = self.env["dealer.csi.kpi.analysis"].with_user(self.manager_a).create({
+            "date_month": date(2025, 3, 1),
+        })
         html = self.env["ir.actions.report"].with_user(self.manager_a)._render_qweb_html(
             "dealer_csi.action_report_kpi_analysis", analysis.ids,
         )[0].decode()
