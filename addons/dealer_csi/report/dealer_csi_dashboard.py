@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.dealer_service.models.dealer_repair_order import PRICE_GROUPS
-
 from ..models.dealer_csi_complaint import DONE_STATES
 
 
@@ -22,8 +20,8 @@ class DealerCsiDashboard(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     vehicles_yesterday = fields.Integer(string="Vehicles In Yesterday", compute="_compute_kpis")
     vehicles_month = fields.Integer(string="Vehicles In This Month", compute="_compute_kpis")
-    revenue_yesterday = fields.Monetary(string="Revenue Yesterday", compute="_compute_kpis", groups=PRICE_GROUPS)
-    revenue_month = fields.Monetary(string="Revenue This Month", compute="_compute_kpis", groups=PRICE_GROUPS)
+    revenue_yesterday = fields.Monetary(string="Revenue Yesterday", compute="_compute_kpis")
+    revenue_month = fields.Monetary(string="Revenue This Month", compute="_compute_kpis")
     csi_month = fields.Float(string="CSI This Month", compute="_compute_kpis")
     csi_answer_month = fields.Integer(string="CSI Answers This Month", compute="_compute_kpis")
     complaint_open_count = fields.Integer(string="Open Complaints", compute="_compute_complaints")
@@ -50,9 +48,7 @@ class DealerCsiDashboard(models.Model):
 
     def _dealer_kpis(self, date_from, date_to):
         """{store id: {measure: sum}} of the KPI rows of the stores between two days."""
-        measures = ["vehicle_count", "csi_answer_count", "csi_score_total"]
-        if self.env.user.has_groups(PRICE_GROUPS):
-            measures.append("revenue")
+        measures = ["vehicle_count", "revenue", "csi_answer_count", "csi_score_total"]
         groups = self.env["dealer.csi.kpi.report"]._read_group(
             [("company_id", "in", self.company_id.ids), ("date", ">=", date_from), ("date", "<=", date_to)],
             ["company_id"], [f"{measure}:sum" for measure in measures],
@@ -68,9 +64,8 @@ class DealerCsiDashboard(models.Model):
             board.vehicles_month = month.get("vehicle_count", 0)
             board.csi_answer_month = month.get("csi_answer_count", 0)
             board.csi_month = month["csi_score_total"] / board.csi_answer_month if board.csi_answer_month else 0.0
-            if self.env.user.has_groups(PRICE_GROUPS):
-                board.revenue_yesterday = day.get("revenue", 0.0)
-                board.revenue_month = month.get("revenue", 0.0)
+            board.revenue_yesterday = day.get("revenue", 0.0)
+            board.revenue_month = month.get("revenue", 0.0)
 
     def _compute_complaints(self):
         counts = {}

@@ -208,6 +208,23 @@ class TestCsiKpi(KpiCase):
             self.manager_a, [("kind", "=", "revenue")], ["date:day"])}
         self.assertEqual(by_day, {date(2025, 3, 5): 460, date(2025, 3, 6): 1000, date(2025, 3, 28): -100})
 
+    def test_query_counts(self):
+        Kpi = self.env["dealer.csi.kpi.report"].with_user(self.manager_a)
+        aggregates = [f"{name}:sum" for name in SUMS] + [f"{name}:avg" for name in RATES]
+        Kpi._read_group(MARCH, ["company_id", "date:month"], aggregates)
+        # every KPI of the stores' months in one query
+        with self.assertQueryCount(1):
+            Kpi._read_group(MARCH, ["company_id", "date:month"], aggregates)
+        fields = ["vehicles_yesterday", "vehicles_month", "revenue_yesterday", "revenue_month", "csi_month",
+                  "complaint_open_count", "complaint_late_count", "call_due_count"]
+        Board = self.env["dealer.csi.dashboard"].with_user(self.manager_a)
+        Board.search([]).read(fields)
+        self.env.invalidate_all()
+        # the morning page: the stores, yesterday's and this month's KPIs, the complaints, the calls
+        # (and the check of the stores read): grouped reads, one query each
+        with self.assertQueryCount(6):
+            Board.search([]).read(fields)
+
     def test_stores_and_roles(self):
         # the manager of store A reads store A only; the group sees both stores
         self.assertEqual([row["company_id"] for row in self._kpis(self.manager_a)], [self.store_a])
