@@ -45,8 +45,9 @@ class DealerCsiKpiReport(models.Model):
         "account.move": ["dealer_repair_order_id", "state", "invoice_user_id"],
         "account.move.line": [
             "move_id", "company_id", "date", "balance", "parent_state", "dealer_line_type", "dealer_trade",
-            "dealer_payer",
+            "dealer_payer", "dealer_repair_line_id",
         ],
+        "dealer.repair.order.line": ["order_id"],
         "survey.user_input": [
             "state", "test_entry", "end_datetime", "dealer_company_id", "dealer_repair_order_id", "dealer_advisor_id",
             "dealer_csi_score",
@@ -178,8 +179,9 @@ class DealerCsiKpiReport(models.Model):
     @api.model
     def _select_revenue(self):
         """Revenue: each posted invoice line billing a repair order line, on its accounting
-        date (income is a credit: a credit note's line deducts); the advisor is the invoice's
-        salesperson, the order's advisor at settlement."""
+        date (income is a credit: a credit note's line deducts), the order's own invoices and
+        the moves booked apart from them (an OEM's warranty claim) alike; the advisor is the
+        invoice's salesperson, the order's advisor at settlement."""
         revenue = SQL("(-aml.balance)")
 
         def when(condition):
@@ -189,11 +191,12 @@ class DealerCsiKpiReport(models.Model):
             """SELECT %s
                  FROM account_move_line aml
                  JOIN account_move m ON m.id = aml.move_id
+            LEFT JOIN dealer_repair_order_line rol ON rol.id = aml.dealer_repair_line_id
                 WHERE aml.parent_state = 'posted' AND aml.dealer_line_type IS NOT NULL""",
             self._kpi_columns("revenue", SQL("aml.id * 4 + 1"), {
                 "company_id": SQL("aml.company_id"),
                 "date": SQL("aml.date"),
-                "order_id": SQL("m.dealer_repair_order_id"),
+                "order_id": SQL("COALESCE(m.dealer_repair_order_id, rol.order_id)"),
                 "advisor_id": SQL("m.invoice_user_id"),
                 "trade": SQL("aml.dealer_trade"),
                 "line_type": SQL("aml.dealer_line_type"),
