@@ -16,11 +16,15 @@ class DealerCommissionMeasure(models.Model):
 
     @api.model
     def _dealer_claimed_lines(self, sheet):
-        """The warranty lines of the orders counted in the month that the OEM pays through a claim
-        (not through the order's settlement)."""
+        """The warranty lines of the orders counted in the month that the OEM pays through a claim,
+        not through the order's settlement (``_dealer_claimed_from_oem``, the vehicles' warranty
+        terms read in one search)."""
+        if not sheet.company_id.dealer_warranty_enabled:
+            return self.env["dealer.repair.order.line"]
         lines = self.env["dealer.repair.order.line"].search(
             [*self._dealer_counted_lines_domain(sheet), ("payer", "=", "warranty")])
-        return lines.filtered(lambda line: line._dealer_claimed_from_oem())
+        terms = lines.order_id.vehicle_id._dealer_warranty_terms()
+        return lines.filtered(lambda line: terms.get(line.order_id.vehicle_id))
 
     @api.model
     def _dealer_output_lines_domain(self, sheet):
@@ -49,10 +53,24 @@ class DealerCommissionMeasure(models.Model):
                                and sheet.date_from <= self._dealer_claim_date_paid(claim) <= sheet.date_to)
 
     @api.model
+    def _dealer_customer_part(self, sheet):
+        """``{order: amount}``: what the customers were invoiced, before tax, for the claimed
+        warranty lines of the orders counted in the month (their share of a goodwill, a cut the
+        appraiser billed to them), collected with the order."""
+        groups = self.env["account.move.line"]._read_group([
+            ("dealer_repair_line_id", "in", self._dealer_claimed_lines(sheet).ids), ("dealer_payer", "=", "customer"),
+            ("parent_state", "=", "posted"), ("move_id.move_type", "in", ("out_invoice", "out_refund"))],
+            ["move_id"], ["balance:sum"])
+        amounts = defaultdict(float)
+        for move, balance in groups:
+            amounts[move.dealer_repair_order_id] -= balance
+        return amounts
+
+    @api.model
     def _dealer_measure_warranty_output(self, sheet, employees):
         """The advisor's output of warranty work: the claims of their orders the OEM paid in the
-        month, at the amount it approved (before tax); and the customer's share of the goodwill of
-        the orders counted in the month, which the customer paid on the order's settlement."""
+        month, at the amount it approved (before tax); and what the customers paid of the claimed
+        lines of the orders counted in the month."""
         by_user = self._dealer_by_user(employees)
         claims = defaultdict(lambda: [0.0, []])
         for claim in self._dealer_claims_paid(sheet):
@@ -60,15 +78,13 @@ class DealerCommissionMeasure(models.Model):
             if user in by_user:
                 claims[by_user[user]][0] += claim.amount_approved
                 claims[by_user[user]][1].append(claim.id)
-        shares = defaultdict(lambda: [0.0, set()])
-        for order in self._dealer_claimed_lines(sheet).filtered(
-                lambda line: line.dealer_warranty_decision == "goodwill").order_id:
+        customers = defaultdict(lambda: [0.0, []])
+        for order, amount in self._dealer_customer_part(sheet).items():
             if order.user_id in by_user:
-                customer = sum(share["customer"] for share in order._dealer_goodwill_shares().values())
-                shares[by_user[order.user_id]][0] += customer
-                shares[by_user[order.user_id]][1].add(order.id)
+                customers[by_user[order.user_id]][0] += amount
+                customers[by_user[order.user_id]][1].append(order.id)
         return [{"employee_id": employee.id, "code": "output", "value": value,
                  "document_model": "dealer.warranty.claim", "document_ids": sorted(ids)}
                 for employee, (value, ids) in claims.items()] + \
             [{"employee_id": employee.id, "code": "output", "value": value,
-              "repair_order_ids": [(6, 0, sorted(ids))]} for employee, (value, ids) in shares.items() if value]
+              "repair_order_ids": [(6, 0, sorted(ids))]} for employee, (value, ids) in customers.items()]

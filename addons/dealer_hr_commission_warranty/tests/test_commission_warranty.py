@@ -87,3 +87,22 @@ class TestCommissionWarranty(common.WarrantyCase):
         # the March figures stay as they were; store B never counts store A's claim
         self.assertEqual(self._output(self._sheet("2026-03-01")), [("Advisor A", 300.0, order, False, False)])
         self.assertFalse(self._output(self._sheet("2026-04-01", self.store_b)))
+
+    def test_cut_billed_to_the_customer_counts_with_the_order(self):
+        with freeze_time("2026-03-10 02:00:00"):
+            order = self._delivered_order()
+            order.user_id = self.advisor_a
+            order.with_user(self.advisor_a).action_create_invoices()
+            claim = self._claim(order)
+            claim.with_user(self.clerk).action_submit()
+            self._answer(claim, {"labour": 300.0, "part": 720.0}, reason=self.reason)
+            # the appraiser bills the 180 the OEM cut to the customer
+            claim.with_user(self.appraiser).action_cut_to_customer()
+        self.assertEqual(sorted(order.invoice_ids.mapped("amount_untaxed")), [180.0, 300.0])
+        # the customer pays both invoices in March: 300 + 180 with 13 % VAT
+        self._pay(order.invoice_ids, 542.4, "2026-03-20")
+        self.assertEqual(self._output(self._sheet("2026-03-01")), [
+            ("Advisor A", 300.0, order, False, False), ("Advisor A", 180.0, order, False, False)])
+        self._pay(claim.move_ids.filtered(lambda move: move.move_type == "out_invoice"), 1152.6, "2026-04-15")
+        self.assertEqual(self._output(self._sheet("2026-04-01")), [
+            ("Advisor A", 1020.0, order.browse(), "dealer.warranty.claim", [claim.id])])
