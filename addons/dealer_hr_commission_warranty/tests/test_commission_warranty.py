@@ -1,5 +1,8 @@
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
+from odoo import fields
+from odoo.fields import Command
 from odoo.tests import Form, tagged
 
 from odoo.addons.dealer_warranty.tests import common
@@ -106,3 +109,38 @@ class TestCommissionWarranty(common.WarrantyCase):
         self._pay(claim.move_ids.filtered(lambda move: move.move_type == "out_invoice"), 1152.6, "2026-04-15")
         self.assertEqual(self._output(self._sheet("2026-04-01")), [
             ("Advisor A", 1020.0, order.browse(), "dealer.warranty.claim", [claim.id])])
+
+    def test_goodwill_shares(self):
+        """Goodwill 50/30/20 on a 1,000 part: the customer's 200 counts when the customer pays, the
+        OEM's 500 when the OEM pays, the store's 300 (its cost) never."""
+        self.vehicle_a.dealer_warranty_start_date = fields.Date.today() - relativedelta(years=4)
+        valve = self.env["product.product"].create({
+            "name": "Valve body 阀体", "type": "consu", "is_storable": True, "lst_price": 1000.0,
+            "standard_price": 600.0, "categ_id": self.categ_parts.id, "taxes_id": [Command.set(self.tax13.ids)]})
+        self.env["stock.quant"]._update_available_quantity(valve, self.warehouse_a.lot_stock_id, 1.0)
+        with freeze_time("2026-03-10 02:00:00"):
+            order = self._checked_in_order(mileage=120000)
+            order.write({"user_id": self.advisor_a.id, "line_ids": [Command.create(
+                {"line_type": "part", "product_id": valve.id, "quantity": 1, "payer": "warranty"})]})
+            appraisal = self.env["dealer.warranty.appraisal"].with_user(self.appraiser).create({
+                "order_id": order.id, "line_ids": [Command.set(order.line_ids.ids)], "decision": "goodwill",
+                "reason": "老客户 (loyal customer)", "oem_percent": 50.0, "dealer_percent": 30.0,
+                "customer_percent": 20.0})
+            # the appraiser asking for goodwill approves his tier with the same click
+            appraisal.with_user(self.appraiser).action_decide()
+            self.assertEqual(appraisal.state, "approved")
+            self._sign(order)
+            order.action_approve()
+            self._issue_parts(order)
+            self._ready_for_delivery(order)
+            order.action_deliver()
+            order.with_user(self.advisor_a).action_create_invoices()
+            claim = self._claim(order)
+            claim.with_user(self.clerk).action_submit()
+            self._answer(claim, {"part": 500.0})
+        self.assertEqual(order.invoice_ids.amount_untaxed, 200.0)
+        self._pay(order.invoice_ids, 226.0, "2026-03-20")
+        self.assertEqual(self._output(self._sheet("2026-03-01")), [("Advisor A", 200.0, order, False, False)])
+        self._pay(claim.move_ids, 565.0, "2026-04-15")
+        self.assertEqual(self._output(self._sheet("2026-04-01")), [
+            ("Advisor A", 500.0, order.browse(), "dealer.warranty.claim", [claim.id])])
