@@ -30,6 +30,7 @@ class TestLossEstimateReport(common.InsuranceCase):
         self.assertNotIn("Oil change", html, "the customer's own line is not in the insurer's estimate")
         # the estimate and the assessment include VAT: 11,300 estimated, 8,600 assessed, 2,700 less
         self.assertIn("Estimated (incl. VAT)", html)
+        self.assertIn("Unit Price (excl. VAT)", html)
         self.assertIn("11,300.00", html)
         self.assertIn("8,600.00", html)
         self.assertIn("2,700.00", html)
