@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-Sales: Commission",
     "summary": "Commission rules, monthly commission sheets and exports",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
