@@ -5,3 +5,4 @@ from . import test_commission_measures
 from . import test_commission_targets
 from . import test_commission_self_service
 from . import test_commission_actuals
+from . import test_commission_tour
