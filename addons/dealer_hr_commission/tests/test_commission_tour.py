@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 
@@ -6,9 +7,16 @@ class TestCommissionTour(HttpCase):
     """The commission officer's month end in the demo store, as the demo login `commission`."""
 
     def test_compute_adjust_submit_export(self):
-        sheet = self.env.ref("dealer_hr_commission.commission_sheet_demo")
-        self.assertEqual(sheet.state, "draft")
-        self.start_tour(f"/odoo/commission-sheets/{sheet.id}", "dealer_hr_commission_sheet_tour", login="commission")
+        Sheet = self.env["dealer.commission.sheet"]
+        before = Sheet.search([])
+        self.start_tour("/odoo/commission-sheets/new", "dealer_hr_commission_sheet_tour", login="commission")
+        sheet = Sheet.search([]) - before
+        self.assertRecordValues(sheet, [{
+            "company_id": self.env.ref("dealer_service.company_dalian_demo").id,
+            "date_from": fields.Date.today().replace(day=1),
+            "create_uid": self.env.ref("dealer_hr_commission.user_commission_demo").id,
+        }])
+        self.assertEqual(sorted(sheet.line_ids.employee_id.mapped("name")), ["Liu Gang", "Wang Qiang"])
         liu_gang = sheet.line_ids.filtered(lambda line: line.employee_id.name == "Liu Gang")
         self.assertRecordValues(liu_gang, [{"coefficient": 0.8, "coefficient_reason": "本月带徒弟，系数下调"}])
         self.assertEqual(sheet.state, "to_approve")

@@ -1,8 +1,8 @@
 import { registry } from "@web/core/registry";
 
-// The commission officer's month end, typed into the real forms as `commission`: compute last
-// month's sheet, give Liu Gang another coefficient with its reason, submit the sheet for the
-// station manager's and finance's approval and export it to XLSX.
+// The commission officer's month end, typed into the real forms as `commission`: a new sheet of
+// the month computed, Liu Gang given another coefficient with its reason, the sheet submitted for
+// the station manager's and finance's approval and exported to XLSX.
 
 const lineRow = (employee) => `.o_field_widget[name='line_ids'] .o_data_row:contains('${employee}')`;
 const selectedRow = ".o_field_widget[name='line_ids'] .o_data_row.o_selected_row";
@@ -13,6 +13,10 @@ registry.category("web_tour.tours").add("dealer_hr_commission_sheet_tour", {
             content: "Compute the month",
             trigger: ".o_form_view .o_statusbar_buttons button[name='action_compute']",
             run: "click",
+        },
+        {
+            content: "A line per employee of a commission group",
+            trigger: `${lineRow("Wang Qiang")} td[name='amount']`,
         },
         {
             content: "Edit Liu Gang's coefficient",
