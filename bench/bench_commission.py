@@ -82,14 +82,13 @@ class Store:
             "name": f"Bench {group} {i}", "company_id": company.id,
             "dealer_commission_group_id": groups[group].id, "dealer_commission_coefficient": 0.1 + i / 20,
         } for group in ("Detailing", "Insurance") for i in range(5)])
-        target_lines = [Command.create({"kind": "output", "target": 150000.0}),
-                        Command.create({"kind": "gross_profit", "target": 60000.0}),
-                        Command.create({"kind": "vehicles_in", "target": 120.0})]
-        env["dealer.commission.target"].create(
-            [{"company_id": company.id, "date_from": self.month, "employee_id": employee.id,
-              "line_ids": target_lines} for employee in self.advisor_employees]
-            + [{"company_id": company.id, "date_from": self.month, "group_id": groups["Service Advisors"].id,
-                "line_ids": target_lines}])
+        # each advisor's targets; the group achieves the sum of its members'
+        env["dealer.commission.target"].create([{
+            "company_id": company.id, "date_from": self.month, "employee_id": employee.id,
+            "line_ids": [Command.create({"kind": "output", "target": 60000.0}),
+                         Command.create({"kind": "gross_profit", "target": 40000.0}),
+                         Command.create({"kind": "vehicles_in", "target": 120.0})],
+        } for employee in self.advisor_employees])
         brand = env["fleet.vehicle.model.brand"].create({"name": "Bench Commission Brand"})
         car_model = env["fleet.vehicle.model"].create({"name": "Bench Sedan", "brand_id": brand.id})
         self.customers = env["res.partner"].create([{"name": f"Bench Customer {i}"} for i in range(500)])
@@ -155,11 +154,11 @@ def run(env, sizes):
     meter = Meter(env)
     officer = env(user=store.officer, context={"allowed_company_ids": store.company.ids})
     Sheet = officer["dealer.commission.sheet"]
-    # a first sheet warms the caches (rules, access rights, views) so the sizes compare alike
-    Sheet.create({"date_from": store.month, "company_id": store.company.id}).action_compute()
     for size in sizes:
         store.add_orders(size - store.order_count)
         print(f"  {store.order_count} orders generated: {time.perf_counter() - started:.0f} s")
+        # a sheet computed first warms the caches (rules, access rights) so the sizes compare alike
+        Sheet.create({"date_from": store.month, "company_id": store.company.id}).action_compute()
         sheet = Sheet.create({"date_from": store.month, "company_id": store.company.id})
         meter.env = officer
         with meter.measure("compute the month's sheet (commission officer)", store.order_count):
@@ -189,7 +188,7 @@ def main():
     slow = [count for _label, count, elapsed, _q in meter.rows if elapsed > GOAL_SECONDS]
     print("goal (under 5 s): " + ("met" if not slow else f"MISSED at {slow} orders")
           + "; queries " + " / ".join(f"{q} at {count}" for count, q in queries.items())
-          + (" (constant)" if len(set(queries.values())) == 1 else " (GROWING)"))
+          + (" (constant)" if len(set(queries.values())) == 1 else " (NOT CONSTANT)"))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/dealer_commission_demo.xml",
+        "demo/dealer_commission_target_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -33,6 +33,7 @@ class DealerCommissionTarget(models.Model):
     acknowledged_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
     is_acknowledged = fields.Boolean(string="Acknowledged", compute="_compute_is_acknowledged", store=True)
     can_acknowledge = fields.Boolean(compute="_compute_can_acknowledge")
+    is_mine = fields.Boolean(string="Mine", compute="_compute_can_acknowledge", search="_search_is_mine")
 
     _owner = models.Constraint("CHECK((employee_id IS NULL) != (group_id IS NULL))",
                                "A target belongs to either an employee or a group.")
@@ -49,7 +50,16 @@ class DealerCommissionTarget(models.Model):
     @api.depends("employee_id", "group_id", "acknowledged_date")
     def _compute_can_acknowledge(self):
         for target in self:
-            target.can_acknowledge = not target.acknowledged_date and target._dealer_is_own()
+            target.is_mine = target._dealer_is_own()
+            target.can_acknowledge = target.is_mine and not target.acknowledged_date
+
+    def _search_is_mine(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        # the user's employee files and groups, which a user without HR rights does not read
+        employees = self.env.user.sudo().employee_ids
+        mine = ["|", ("employee_id", "in", employees.ids), ("group_id", "in", employees.dealer_commission_group_id.ids)]
+        return mine if (True in value) == (operator == "in") else ["!", *mine]
 
     @api.depends("employee_id", "group_id", "date_from")
     def _compute_display_name(self):

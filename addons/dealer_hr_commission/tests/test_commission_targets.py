@@ -41,6 +41,8 @@ class TestCommissionTargets(CommissionCase):
                          "a colleague does not even see Li Na's targets")
 
         mine = target.with_user(self.advisor_user)
+        self.assertEqual(mine.search([("is_mine", "=", True)]), target, "My Targets")
+        self.assertFalse(target.with_user(self.officer).is_mine)
         self.assertTrue(mine.can_acknowledge)
         self.assertEqual(mine.line_ids.mapped("target"), [150000.0, 400000.0, 80.0])
         mine.action_acknowledge()
@@ -60,6 +62,7 @@ class TestCommissionTargets(CommissionCase):
         target = self._target(self.advisors, {"output": 500000})
         with self.assertRaises(AccessError):
             target.with_user(self.officer).action_acknowledge()
+        self.assertEqual(target.with_user(self.advisor2_user).search([("is_mine", "=", True)]), target)
         target.with_user(self.advisor2_user).action_acknowledge()
         self.assertEqual(target.acknowledged_by_id, self.advisor2_user)
 
