@@ -3,7 +3,7 @@
 A new store (with the default scheme of the seed) and its 60 employees in commission groups
 (20 service advisors with their logins, 30 technicians, 5 detailers, 5 insurance staff), the
 month's targets of the advisors, and a month of collected repair orders generated in batches
-(default 1,000 then 3,000 orders, each with two labour lines, a workshop job and its clocked
+(100 to warm up, then by default 1,000 and 3,000 orders, each with two labour lines, a workshop job and its clocked
 time). Times, with SQL query counts, the commission officer computing the month's sheet at
 each size: the number of queries must not grow with the number of orders. Everything runs in
 one transaction that is rolled back: the database is left as it was.
@@ -27,6 +27,7 @@ from odoo.tools import config
 # the goal of issue 13: a month of 3,000 orders and 60 employees computes in under 5 s
 GOAL_SECONDS = 5.0
 BATCH = 500
+WARM_UP = 100
 TRADES = ("mechanical", "body", "paint")
 
 
@@ -154,14 +155,14 @@ def run(env, sizes):
     meter = Meter(env)
     officer = env(user=store.officer, context={"allowed_company_ids": store.company.ids})
     Sheet = officer["dealer.commission.sheet"]
-    for size in sizes:
+    meter.env = officer
+    # a first round at a small size fills the caches (record rules, access rights), kept out of the figures
+    for size in (WARM_UP, *sizes):
         store.add_orders(size - store.order_count)
         print(f"  {store.order_count} orders generated: {time.perf_counter() - started:.0f} s")
-        # a sheet computed first warms the caches (rules, access rights) so the sizes compare alike
-        Sheet.create({"date_from": store.month, "company_id": store.company.id}).action_compute()
         sheet = Sheet.create({"date_from": store.month, "company_id": store.company.id})
-        meter.env = officer
-        with meter.measure("compute the month's sheet (commission officer)", store.order_count):
+        label = "warm-up (not counted)" if size == WARM_UP else "compute the month's sheet (commission officer)"
+        with meter.measure(label, store.order_count):
             sheet.action_compute()
         print(f"  sheet of {store.order_count} orders: {len(sheet.line_ids)} lines, "
               f"{len(sheet.measure_ids)} measures, commission {sheet.amount_total:,.2f}")
@@ -175,7 +176,7 @@ def main():
     parser.add_argument("--commission-orders", default="1000,3000",
                         help="the month's orders at each measure, growing (comma-separated)")
     args, _others = parser.parse_known_args()  # make bench passes the other benchmarks' options too
-    sizes = sorted(int(size) for size in args.commission_orders.split(","))
+    sizes = sorted(int(size) for size in args.commission_orders.split(",") if int(size) > WARM_UP)
     config.parse_config(["-c", args.config, "-d", args.database, "--no-http", "--log-level=warn"])
     registry = Registry(args.database)
     with registry.cursor() as cr:
@@ -184,8 +185,9 @@ def main():
         meter = run(env, sizes)
         cr.rollback()
     meter.report()
-    queries = {count: q for _label, count, _elapsed, q in meter.rows}
-    slow = [count for _label, count, elapsed, _q in meter.rows if elapsed > GOAL_SECONDS]
+    measured = meter.rows[1:]
+    queries = {count: q for _label, count, _elapsed, q in measured}
+    slow = [count for _label, count, elapsed, _q in measured if elapsed > GOAL_SECONDS]
     print("goal (under 5 s): " + ("met" if not slow else f"MISSED at {slow} orders")
           + "; queries " + " / ".join(f"{q} at {count}" for count, q in queries.items())
           + (" (constant)" if len(set(queries.values())) == 1 else " (NOT CONSTANT)"))

@@ -56,6 +56,15 @@ class TestCommissionSelfService(workshop_common.WorkshopCase):
         # Niu Tech: 480 h + 30 h = 510 h, in the 500-700 h band: 30 h x 2.4 = 72.00
         self.assertRecordValues(clutch.with_user(self.tech_user_2), [{
             "dealer_commission_month_hours": 510.0, "dealer_commission_rate": 2.4, "dealer_commission_amount": 72.0}])
+        # a job list computes every job's commission at once: 1 job or 3, the same queries
+        counts = []
+        for jobs in (belt, belt, belt | earlier.job_ids | belt.copy({"name": "Spark plugs"})):
+            jobs = jobs.with_user(self.tech_user)
+            jobs.invalidate_recordset()
+            before = self.env.cr.sql_log_count
+            jobs.mapped("dealer_commission_amount")
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[1], counts[2])
         # in his trial period a technician earns nothing; a finished job shows nothing either
         self.tech.sudo().dealer_commission_trial_until = "2026-11-30"
         belt.invalidate_recordset()
