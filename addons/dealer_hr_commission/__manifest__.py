@@ -14,6 +14,8 @@
         "data/dealer_commission_rule_data.xml",
         "views/dealer_commission_sheet_views.xml",
         "views/dealer_commission_rule_views.xml",
+        "views/dealer_commission_target_views.xml",
+        "views/dealer_repair_job_views.xml",
         "views/hr_employee_views.xml",
         "views/product_category_views.xml",
         "report/dealer_commission_reports.xml",
@@ -23,7 +25,13 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/dealer_commission_demo.xml",
+        "demo/dealer_commission_target_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dealer_hr_commission/static/tests/tours/**/*",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }
