@@ -157,13 +157,9 @@ class DealerCommissionMeasure(models.Model):
         by_user = self._dealer_by_user(employees)
         groups = self.env["dealer.repair.order.line"]._read_group(
             [*domain, ("order_id.user_id", "in", [user.id for user in by_user])],
-            ["order_id"], ["revenue:sum"])
-        totals = defaultdict(lambda: [0.0, set()])
-        for order, revenue in groups:
-            totals[by_user[order.user_id]][0] += revenue
-            totals[by_user[order.user_id]][1].add(order.id)
-        return [{"employee_id": employee.id, "value": value, "repair_order_ids": [(6, 0, sorted(ids))]}
-                for employee, (value, ids) in totals.items()]
+            ["order_id.user_id"], ["revenue:sum", "order_id:array_agg"])
+        return [{"employee_id": by_user[user].id, "value": revenue, "repair_order_ids": [(6, 0, sorted(set(ids)))]}
+                for user, revenue, ids in groups]
 
     # -- the measures ------------------------------------------------------------------------
 
@@ -222,6 +218,9 @@ class DealerCommissionMeasure(models.Model):
             ("employee_id", "order_id", "line_id", "trade"),
             [("company_id", "=", sheet.company_id.id), ("employee_id", "in", employees.ids),
              ("order_id", "any", self._dealer_counted_orders_domain(sheet))])
+        # the sold hours of every line in one query, whatever the month's size
+        self.env["dealer.repair.order.line"].search_fetch(
+            [("id", "in", list({key[2].id for key in hours if key[2]}))], ["quantity"])
         line_clocked = defaultdict(float)
         order_paint = defaultdict(float)
         for (_employee, order, line, trade), clocked in hours.items():
