@@ -300,7 +300,7 @@ class DealerWarrantyClaim(models.Model):
                            attempt=claim.submission_count),
                 {},
             ) for claim in claims], company)
-            for claim, invoice in zip(claims, invoices):
+            for claim, invoice in zip(claims, invoices, strict=True):
                 claim.submission_ids.sorted("attempt")[-1:].invoice_id = invoice
 
     @dealer_action
