@@ -74,9 +74,11 @@ for pid in $wait_pids; do wait "$pid" || true; done
 
 echo "[loadtest] machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(free -m | awk '/Mem:/ {print $7}') MB available"
 echo "[loadtest] $USERS users (spawn $SPAWN/s) for $DURATION"
+cpu_before=$("$PY" "$ROOT/bench/loadtest_report.py" cpu "$SERVER" "$DB")
 LOADTEST_DB="$DB" "$BENCH_VENV/bin/locust" -f "$ROOT/bench/locustfile.py" --host "http://127.0.0.1:$PORT" \
     --headless -u "$USERS" -r "$SPAWN" -t "$DURATION" --stop-timeout 15 --only-summary \
     --csv "$OUT/run" >"$OUT/locust.log" 2>&1 && locust_rc=0 || locust_rc=$?
+cpu_after=$("$PY" "$ROOT/bench/loadtest_report.py" cpu "$SERVER" "$DB")
 echo "[loadtest] machine after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$PY" "$ROOT/bench/loadtest_report.py" "$OUT/run_stats.csv" "$OUT/run_failures.csv" "$LOG" \
-    --locust-log "$OUT/locust.log" --locust-exit "$locust_rc" --users "$USERS" --workers "$WORKERS" --p95-ms "${P95_MS:-300}"
+    --locust-log "$OUT/locust.log" --locust-exit "$locust_rc" --cpu-before "$cpu_before" --cpu-after "$cpu_after" --users "$USERS" --workers "$WORKERS" --p95-ms "${P95_MS:-300}"
