@@ -307,6 +307,9 @@ def main():
         if existing and not args.measure_only:
             sys.exit(f"{args.database} already holds the scale stores: --measure-only, or drop it and copy it again")
         if args.measure_only:
+            for store in existing:
+                count = env["dealer.repair.order"].search_count([("company_id", "=", store.id)])
+                print(f"  {store.name}: {count} orders")
             vehicles = env["fleet.vehicle"].search([("company_id", "=", existing[0].id)], order="id")
             measure(env, meter, existing[0], len(existing), vehicles, log)
             meter.report([len(existing)])
