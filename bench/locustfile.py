@@ -59,7 +59,7 @@ class Advisor(HttpUser):
             try:
                 body = response.json()
             except ValueError:
-                response.failure(f"HTTP {response.status_code}: not JSON")
+                response.failure(f"HTTP {response.status_code}: {response.error or 'not JSON'}")
                 return None
             if "error" in body:
                 data = body["error"].get("data", {})
@@ -74,41 +74,58 @@ class Advisor(HttpUser):
                         {"model": model, "method": method, "args": list(args), "kwargs": kwargs})
 
     def on_start(self):
-        number = next(_numbers)
-        login = LOGINS[number % len(LOGINS)]
+        # each request on its own connection, as nginx forwards to Odoo's workers (no upstream keep-alive: a
+        # prefork worker would wait on an idle kept-alive connection)
+        self.client.headers["Connection"] = "close"
+        self.number = next(_numbers)
+        self.ready = False
+        self.setup()
+
+    def setup(self):
+        """Log in (or join the login's session) and read what the desk works with; False if a call failed."""
+        login = LOGINS[self.number % len(LOGINS)]
         with _login_lock:
             if login not in _sessions:
                 info = self.rpc("login", "/web/session/authenticate",
                                 {"db": DATABASE, "login": login, "password": login})
                 if not info:
-                    self.stop()
-                    return
+                    return False
                 _sessions[login] = (self.client.cookies.get("session_id"), info)
         session_id, info = _sessions[login]
         self.client.cookies.set("session_id", session_id)
         self.odoo_context = dict(info["user_context"], allowed_company_ids=[info["user_companies"]["current_company"]])
         orders = self.call("open my order", "dealer.repair.order", "web_search_read",
-                           [("key_tag", "=", f"LT{number:03d}")], {"name": {}}, limit=1)
+                           [("key_tag", "=", f"LT{self.number:03d}")], {"name": {}}, limit=1)
+        operations = orders and self.call("labour catalogue", "dealer.labour.operation", "web_search_read",
+                                          [], {"display_name": {}}, limit=20)
+        vehicles = operations and self.call("vehicle list", "fleet.vehicle", "web_search_read",
+                                            [], {"license_plate": {}}, limit=80)
+        if not vehicles:
+            return False
         self.order_id = orders["records"][0]["id"]
-        operations = self.call("labour catalogue", "dealer.labour.operation", "web_search_read",
-                               [], {"display_name": {}}, limit=20)
         self.operation_ids = [rec["id"] for rec in operations["records"]]
-        vehicles = self.call("vehicle list", "fleet.vehicle", "web_search_read",
-                             [], {"license_plate": {}}, limit=80)
         self.plates = [rec["license_plate"] for rec in vehicles["records"] if rec["license_plate"]]
+        self.ready = True
+        return True
 
     @task(3)
     def open_board(self):
+        if not self.ready and not self.setup():
+            return
         self.call("open the board", "dealer.repair.order", "web_read_group",
                   [("state", "in", IN_SHOP)], ["state"], ["__count"], auto_unfold=True,
                   unfold_read_specification=BOARD_SPEC, unfold_read_default_limit=80)
 
     @task(3)
     def open_order(self):
+        if not self.ready and not self.setup():
+            return
         self.call("open an order", "dealer.repair.order", "web_read", [self.order_id], FORM_SPEC)
 
     @task(1)
     def add_line_and_approve(self):
+        if not self.ready and not self.setup():
+            return
         saved = self.call("add a line", "dealer.repair.order", "web_save", [self.order_id], {
             "line_ids": [[0, "virtual_1", {"line_type": "labour",
                                            "labour_operation_id": random.choice(self.operation_ids)}]],
@@ -122,6 +139,8 @@ class Advisor(HttpUser):
 
     @task(2)
     def search_vehicle(self):
+        if not self.ready and not self.setup():
+            return
         plate = random.choice(self.plates)[-4:]
         self.call("search a vehicle", "fleet.vehicle", "name_search", plate, limit=8)
         self.call("orders of a vehicle", "dealer.repair.order", "web_search_read",
