@@ -4,7 +4,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=/dev/null
 . "$ROOT/var/env.sh"
 PY="$DEALER_VENV/bin/python"
-DEALER_MODULES="dealer_service,dealer_parts,dealer_warranty,dealer_insurance,dealer_hr_commission,dealer_csi"
+DEALER_MODULES="dealer_service,dealer_parts,dealer_warranty,dealer_insurance,dealer_hr_commission,dealer_csi,dealer_hr_commission_insurance,dealer_hr_commission_csi,dealer_hr_commission_warranty"
 # tests/addons: installed only in the test database (scripts/test.sh)
 DEALER_TEST_MODULES="dealer_service_payer_test"
 odoo() { "$PY" -m odoo "$@"; }

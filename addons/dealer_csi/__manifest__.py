@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-Sales: Customer Satisfaction",
     "summary": "Follow-ups, surveys, complaints, reminders and KPIs",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
@@ -22,6 +22,8 @@
         "views/dealer_csi_checklist_views.xml",
         "views/dealer_repair_order_views.xml",
         "views/res_config_settings_views.xml",
+        "views/dealer_csi_kpi_report_views.xml",
+        "report/dealer_csi_kpi_reports.xml",
         "views/dealer_csi_menus.xml",
     ],
     "demo": [

@@ -15,6 +15,7 @@
         "views/dealer_commission_sheet_views.xml",
         "views/dealer_commission_rule_views.xml",
         "views/hr_employee_views.xml",
+        "views/product_category_views.xml",
         "report/dealer_commission_reports.xml",
         "views/res_config_settings_views.xml",
         "views/dealer_hr_commission_menus.xml",

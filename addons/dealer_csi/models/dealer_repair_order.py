@@ -1,3 +1,4 @@
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -21,12 +22,39 @@ class DealerRepairOrder(models.Model):
     dealer_csi_survey_answer_ids = fields.One2many(
         "survey.user_input", "dealer_repair_order_id", string="CSI Survey Answers", groups=CSI_GROUP,
     )
+    # stored for the service KPIs (dealer.csi.kpi.report): the arrival day and the first-time pass rate
+    dealer_csi_date_in_day = fields.Date(
+        string="Arrival Day", compute="_compute_dealer_csi_date_in_day", store=True, index=True,
+        help="The arrival's day in the store's time zone (its working hours').",
+    )
+    dealer_csi_qc_outcome = fields.Selection(
+        [("first_time", "Passed First Time"), ("reworked", "Passed after Rework")],
+        string="Final Inspection Outcome", compute="_compute_dealer_csi_qc_outcome", store=True,
+        help="Empty until a final inspection passed; passed first time when no quality check failed before.",
+    )
 
     @api.depends("dealer_csi_call_ids", "dealer_csi_complaint_ids")
     def _compute_dealer_csi_counts(self):
         for order in self:
             order.dealer_csi_call_count = len(order.dealer_csi_call_ids)
             order.dealer_csi_complaint_count = len(order.dealer_csi_complaint_ids)
+
+    @api.depends("date_in", "company_id.resource_calendar_id.tz")
+    def _compute_dealer_csi_date_in_day(self):
+        for order in self:
+            tz = pytz.timezone(order.company_id.resource_calendar_id.tz or "UTC")
+            order.dealer_csi_date_in_day = order.date_in and pytz.utc.localize(order.date_in).astimezone(tz).date()
+
+    @api.depends("quality_check_ids.level", "quality_check_ids.result")
+    def _compute_dealer_csi_qc_outcome(self):
+        for order in self:
+            checks = order.quality_check_ids
+            if not any(check.level == "final" and check.result == "passed" for check in checks):
+                order.dealer_csi_qc_outcome = False
+            elif any(check.result == "failed" for check in checks):
+                order.dealer_csi_qc_outcome = "reworked"
+            else:
+                order.dealer_csi_qc_outcome = "first_time"
 
     def _action_deliver(self):
         res = super()._action_deliver()

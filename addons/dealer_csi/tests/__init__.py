@@ -6,3 +6,4 @@ from . import test_csi_survey
 from . import test_csi_checklist
 from . import test_csi_access
 from . import test_csi_tour
+from . import test_csi_kpi

@@ -1,1 +1,2 @@
 from . import dealer_csi_call_unsatisfied
+from . import dealer_csi_kpi_analysis

@@ -9,3 +9,4 @@ from . import dealer_commission_sheet
 from . import dealer_commission_sheet_line
 from . import dealer_commission_sheet_item
 from . import dealer_commission_measure
+from . import product_category

@@ -119,7 +119,8 @@ class DealerCommissionRule(models.Model):
             rate = band.value if band else 0.0
             adjust = self._dealer_band("adjust", values.get(self.adjust_measure_code, 0.0)) \
                 if self.adjust_measure_code else self.env["dealer.commission.rule.band"]
-            rate += adjust.value if adjust else 0.0
+            # the adjustment cuts a paying rate, never below nothing (below the first band nothing is paid)
+            rate = max(rate + (adjust.value if adjust else 0.0), 0.0) if rate else 0.0
             amount = base * rate / 100 if self.band_percent else base * rate
             formula = f"{base:,.2f} x {rate:g}{'%' if self.band_percent else ''}"
         elif rule_type == "per_unit":

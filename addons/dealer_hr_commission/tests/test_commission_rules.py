@@ -33,6 +33,8 @@ class TestCommissionRules(TransactionCase):
                                600 * 2.4)
         self.assertAlmostEqual(self.amount("hours_paint", {"hours_paint": 600, "paint_material_per_hour": 65}),
                                600 * 2.2)
+        # below the first band nothing is paid, and the material adjustment takes nothing off
+        self.assertEqual(self.amount("hours_paint", {"hours_paint": 3, "paint_material_per_hour": 75}), 0.0)
 
     def test_insurer_bands_and_the_seed_gap(self):
         rule = self.rule("insurance_assessed")
@@ -96,7 +98,7 @@ class TestCommissionRules(TransactionCase):
         self.assertEqual(self.amount("detailing_wash_complaint", {"wash_complaints": 3}), -60)
         self.assertEqual(self.amount("detailing_untidy", {"untidy_interiors": 1}), -20)
         self.assertEqual(self.amount("detailing_slow_wash", {"slow_washes": 2}), -20)
-        self.assertEqual(self.amount("car_wash", {"car_washes": 40}), 120)
+        self.assertEqual(self.amount("car_wash", {"washes": 40}), 120)
         self.assertEqual(self.amount("detailing_washes", {"washes": 300}), 300)
         self.assertAlmostEqual(self.amount("detailing_revenue", {"detailing_revenue": 10000}), 1200)
 

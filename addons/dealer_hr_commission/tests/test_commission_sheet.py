@@ -92,7 +92,7 @@ class TestCommissionSheet(CommissionCase):
                for employee, code, value in [
                    (self.sa1, "complaints", 1), (self.sa1, "top_praise", 1), (self.sa2, "checklist_score", 95),
                    (tech1, "hours_mechanical", 500), (tech1, "assessment_score", 80),
-                   (tech2, "hours_body", 450), (tech2, "car_washes", 10), (tech2, "assessment_score", 100),
+                   (tech2, "hours_body", 450), (tech2, "washes", 10), (tech2, "assessment_score", 100),
                    (washer, "wash_complaints", 1)]])
         sheet.action_compute()
         expected = {

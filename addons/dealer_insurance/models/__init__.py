@@ -11,6 +11,7 @@ from . import dealer_insurance_case
 from . import dealer_insurance_assessment
 from . import dealer_repair_order
 from . import dealer_repair_order_line
+from . import account_tax
 from . import account_move
 from . import account_move_line
 from . import dealer_payer_contract

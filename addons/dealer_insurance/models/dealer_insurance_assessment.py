@@ -26,7 +26,8 @@ class DealerInsuranceAssessment(models.Model):
     """One round of an accident case with its insurer: the store's estimate of some of the order's
     insurer lines, the insurer's assessment of it (定损金额, per line or as a total) and its approval.
     The first round is the loss estimate; each later one a supplement (追加定损) for damage found
-    during the repair. Amounts are before VAT, like the lines of the order."""
+    during the repair. Amounts include VAT, as the insurer writes its assessment: the insurer's
+    invoice totals what it assessed."""
 
     _name = "dealer.insurance.assessment"
     _description = "Loss Assessment"
@@ -54,12 +55,12 @@ class DealerInsuranceAssessment(models.Model):
     )
     amount_estimated = fields.Monetary(
         string="Estimated", compute="_compute_amount_estimated", store=True,
-        help="The store's estimate of the lines of this round, before VAT (frozen when sent).",
+        help="The store's estimate of the lines of this round, VAT included (frozen when sent).",
     )
     amount_assessed_total = fields.Monetary(string="Assessed Total")
     amount_assessed = fields.Monetary(
         string="Assessed Amount", compute="_compute_amount_assessed", store=True,
-        help="What the insurer assessed for this round, before VAT (定损金额).",
+        help="What the insurer assessed for this round, VAT included (定损金额).",
     )
     amount_difference = fields.Monetary(
         string="Estimate - Assessment", compute="_compute_amount_assessed", store=True,
@@ -88,10 +89,10 @@ class DealerInsuranceAssessment(models.Model):
                 "Supplement %(number)s", number=assessment.sequence,
             )
 
-    @api.depends("state", "line_ids.price_subtotal", "line_ids.dealer_estimated_amount")
+    @api.depends("state", "line_ids.price_total", "line_ids.dealer_estimated_amount")
     def _compute_amount_estimated(self):
         for assessment in self:
-            field = "price_subtotal" if assessment.state == "draft" else "dealer_estimated_amount"
+            field = "price_total" if assessment.state == "draft" else "dealer_estimated_amount"
             assessment.amount_estimated = sum(assessment.line_ids.mapped(field))
 
     @api.depends("assessment_mode", "amount_assessed_total", "line_ids.dealer_assessed_amount", "amount_estimated")
@@ -175,7 +176,7 @@ class DealerInsuranceAssessment(models.Model):
                     order=order.name,
                 ))
             for line in lines:
-                line.write({"dealer_assessment_id": assessment.id, "dealer_estimated_amount": line.price_subtotal})
+                line.write({"dealer_assessment_id": assessment.id, "dealer_estimated_amount": line.price_total})
             assessment.write({"state": "estimated", "date_estimated": fields.Datetime.now()})
             case.message_post(body=self.env._(
                 "%(round)s sent to %(insurer)s: %(amount)s estimated.",
@@ -233,7 +234,7 @@ class DealerInsuranceAssessment(models.Model):
         return True
 
     def _dealer_line_shares(self):
-        """``{line: amount}``: the assessed amount of this round spread over its lines (before VAT):
+        """``{line: amount}``: the assessed amount of this round spread over its lines (VAT included):
         as assessed per line, or a total shared in proportion to the lines' estimates (the cents
         left by rounding go to the largest lines, so that the shares add up to the total)."""
         self.ensure_one()

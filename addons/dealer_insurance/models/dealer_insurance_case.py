@@ -93,15 +93,15 @@ class DealerInsuranceCase(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount_estimated = fields.Monetary(
         string="Estimated", compute="_compute_amounts", store=True,
-        help="The store's loss estimate of every round sent to the insurer (before VAT).",
+        help="The store's loss estimate of every round sent to the insurer (VAT included).",
     )
     amount_assessed = fields.Monetary(
         string="Assessed", compute="_compute_amounts", store=True,
-        help="What the insurer assessed in the rounds assessed so far (定损金额, before VAT).",
+        help="What the insurer assessed in the rounds assessed so far (定损金额, VAT included).",
     )
     amount_approved = fields.Monetary(
         string="Approved", compute="_compute_amounts", store=True,
-        help="The assessed amount of the rounds the insurer approved: what the insurer is billed (before VAT).",
+        help="The assessed amount of the rounds the insurer approved: what the insurer is billed (VAT included).",
     )
     amount_difference = fields.Monetary(
         string="Estimate - Assessment", compute="_compute_amounts", store=True,
@@ -331,7 +331,7 @@ class DealerInsuranceCase(models.Model):
 
     @api.model
     def _dealer_accident_output(self, company, date_from, date_to):
-        """``{claims adjuster: amount}``: the amount the insurers approved (before VAT) for the
+        """``{claims adjuster: amount}``: the amount the insurers approved (VAT included) for the
         accident cars of ``company`` that left between the two datetimes (the accident output
         staff commission is paid on)."""
         return dict(self._read_group(

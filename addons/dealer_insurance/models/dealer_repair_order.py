@@ -89,11 +89,12 @@ class DealerRepairOrder(models.Model):
         return groups
 
     def _dealer_remainders(self, case):
-        """``{line: amount}``: what the insurer's approved assessments leave of each insurer line."""
+        """``{line: amount}``: what the insurer's approved assessments leave of each insurer line (VAT
+        included)."""
         remainders = {}
         for assessment in case.assessment_ids.filtered(lambda rec: rec.state == "approved"):
             for line, share in assessment._dealer_line_shares().items():
-                remainders[line] = self.currency_id.round(line.price_subtotal - share)
+                remainders[line] = self.currency_id.round(line.price_total - share)
         return remainders
 
     def _prepare_invoice_values(self, key, lines):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
 from odoo.tools import float_compare, frozendict
 from odoo.tools.misc import format_amount
 
@@ -25,11 +26,11 @@ class DealerRepairOrderLine(models.Model):
     )
     dealer_estimated_amount = fields.Monetary(
         string="Estimated", readonly=True, copy=False, groups=CASE_VIEW_GROUPS,
-        help="The line's amount (before VAT) in the estimate sent to the insurer.",
+        help="The line's amount (VAT included) in the estimate sent to the insurer.",
     )
     dealer_assessed_amount = fields.Monetary(
         string="Assessed", copy=False, groups=CASE_VIEW_GROUPS,
-        help="The insurer's assessment of this line (before VAT), when it assesses line by line.",
+        help="The insurer's assessment of this line (VAT included), when it assesses line by line.",
     )
     dealer_assessment_state = fields.Selection(
         related="dealer_assessment_id.state", string="Estimate Status", groups=CASE_VIEW_GROUPS,
@@ -108,9 +109,11 @@ class DealerRepairOrderLine(models.Model):
         return key
 
     def _dealer_prepare_share_values(self, amount, name):
-        """Invoice line values billing ``amount`` (before VAT) of this line."""
+        """Invoice line values billing ``amount`` of this line, VAT included: the line's taxes as
+        price-included, so that the invoice totals the amount to the cent."""
         values = self._prepare_invoice_line_values()
-        values.update(name=name, quantity=1.0, price_unit=amount, discount=0.0)
+        taxes = self.tax_ids._dealer_price_included()
+        values.update(name=name, quantity=1.0, price_unit=amount, discount=0.0, tax_ids=[Command.set(taxes.ids)])
         return values
 
     # the claims staff handle the accident repair orders as the reception does (record rules keep

@@ -24,14 +24,16 @@ def pdf_text(pdf):
 
 class InsuranceCase(reception_common.ReceptionCase):
     """An insurer with its assessor, the claims staff of store A, and an accident repair whose
-    insurer lines are estimated at 10,000 before VAT: a 6,000 bumper, 8 h of body work at 250,
-    4 h of paint at 300 and an 800 windscreen sublet; the customer pays an oil change beside."""
+    insurer lines are 10,000 before VAT: a 6,000 bumper, 8 h of body work at 250, 4 h of paint at
+    300 and an 800 windscreen sublet, all at the store's VAT of 13 % (the China chart's), so
+    estimated at 11,300 VAT included; the customer pays an oil change beside."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
         cls.insurer.dealer_is_insurer = True
+        cls.vat13 = cls.store_a.account_sale_tax_id
         cls.assessor = env["res.partner"].create({"name": "王磊", "parent_id": cls.insurer.id})
         env["dealer.labour.rate"].create({"company_id": cls.store_a.id, "trade": "paint", "rate": 300.0})
         cls.bumper = cls._make_part("Front bumper cover (test)", 6000.0)
@@ -44,7 +46,7 @@ class InsuranceCase(reception_common.ReceptionCase):
     def _make_part(cls, name, price):
         part = cls.env["product.product"].create({
             "name": name, "type": "consu", "is_storable": True, "lst_price": price,
-            "categ_id": cls.categ_parts.id, "taxes_id": [Command.set(cls.tax13.ids)],
+            "categ_id": cls.categ_parts.id, "taxes_id": [Command.set(cls.vat13.ids)],
         })
         cls.env["stock.quant"]._update_available_quantity(part, cls.warehouse_a.lot_stock_id, 10.0)
         return part

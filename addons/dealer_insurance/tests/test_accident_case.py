@@ -20,14 +20,16 @@ class TestAccidentCase(common.InsuranceCase):
         self.assertEqual(order.insurer_id, self.insurer, "the case's insurer is billed on its order")
         self.assertEqual(order.dealer_insurance_case_id, case)
 
-        # the estimate takes the insurer's lines (not the customer's oil change): 10,000 before VAT
+        # the estimate takes the insurer's lines (not the customer's oil change): 10,000 before VAT,
+        # estimated VAT included as the insurer assesses: 11,300
         case.action_send_estimate()
         estimate = case.assessment_ids
         insurer_lines = order.line_ids.filtered(lambda line: line.payer == "insurance")
         self.assertEqual(estimate.line_ids, insurer_lines)
-        self.assertEqual(insurer_lines.mapped("dealer_estimated_amount"), [6000.0, 2000.0, 1200.0, 800.0])
+        self.assertEqual(insurer_lines.mapped("price_subtotal"), [6000.0, 2000.0, 1200.0, 800.0])
+        self.assertEqual(insurer_lines.mapped("dealer_estimated_amount"), [6780.0, 2260.0, 1356.0, 904.0])
         self.assertRecordValues(estimate, [{"name": "Estimate", "sequence": 0, "state": "estimated",
-                                            "amount_estimated": 10000.0}])
+                                            "amount_estimated": 11300.0}])
         self.assertEqual(case.state, "estimated")
 
         # the insurer assesses 8,600 as a total: typed into the estimate's form
@@ -36,13 +38,13 @@ class TestAccidentCase(common.InsuranceCase):
             form.amount_assessed_total = 8600.0
         estimate.action_assess()
         self.assertRecordValues(estimate, [{"state": "assessed", "amount_assessed": 8600.0,
-                                            "amount_difference": 1400.0}])
-        self.assertRecordValues(case, [{"state": "assessed", "amount_estimated": 10000.0, "amount_assessed": 8600.0,
-                                        "amount_difference": 1400.0, "amount_approved": 0.0}])
+                                            "amount_difference": 2700.0}])
+        self.assertRecordValues(case, [{"state": "assessed", "amount_estimated": 11300.0, "amount_assessed": 8600.0,
+                                        "amount_difference": 2700.0, "amount_approved": 0.0}])
         estimate.action_approve()
         self.assertRecordValues(case, [{"state": "approved", "amount_approved": 8600.0}])
 
-        # more damage found during the repair: a 1,200 headlamp the insurer pays, a supplement
+        # more damage found during the repair: a 1,200 headlamp (1,356 with VAT) the insurer pays, a supplement
         self._approved_accident_order(case)
         order.action_start_repair()
         order.write({"line_ids": [Command.create({
@@ -54,7 +56,7 @@ class TestAccidentCase(common.InsuranceCase):
         case.action_send_estimate()
         supplement = case.assessment_ids - estimate
         self.assertRecordValues(supplement, [{"name": "Supplement 1", "sequence": 1, "state": "estimated",
-                                              "amount_estimated": 1200.0}])
+                                              "amount_estimated": 1356.0}])
         self.assertEqual(supplement.line_ids, headlamp)
         self.assertEqual(case.state, "supplement")
         # assessed line by line this time: 1,000 for the headlamp
@@ -63,17 +65,17 @@ class TestAccidentCase(common.InsuranceCase):
             with form.line_ids.edit(0) as line:
                 line.dealer_assessed_amount = 1000.0
         supplement.action_assess()
-        self.assertRecordValues(supplement, [{"amount_assessed": 1000.0, "amount_difference": 200.0}])
+        self.assertRecordValues(supplement, [{"amount_assessed": 1000.0, "amount_difference": 356.0}])
         self.assertEqual(case.state, "supplement", "the supplement waits for the insurer's approval")
         supplement.action_approve()
         self.assertRecordValues(case, [{
-            "state": "approved", "amount_estimated": 11200.0, "amount_assessed": 9600.0, "amount_approved": 9600.0,
-            "amount_difference": 1600.0,
+            "state": "approved", "amount_estimated": 12656.0, "amount_assessed": 9600.0, "amount_approved": 9600.0,
+            "amount_difference": 3056.0,
         }])
         # the difference is visible on the order too
         self.assertRecordValues(order, [{
-            "dealer_insurance_state": "approved", "dealer_insurance_amount_estimated": 11200.0,
-            "dealer_insurance_amount_assessed": 9600.0, "dealer_insurance_amount_difference": 1600.0,
+            "dealer_insurance_state": "approved", "dealer_insurance_amount_estimated": 12656.0,
+            "dealer_insurance_amount_assessed": 9600.0, "dealer_insurance_amount_difference": 3056.0,
         }])
 
     def test_no_repair_start_before_assessment_unless_the_claims_lead_overrides(self):
@@ -141,17 +143,17 @@ class TestAccidentCase(common.InsuranceCase):
         self.assertEqual(case.state, "draft")
         bumper.with_user(self.clerk_a).write({"price_unit": 6500.0})
         case.action_send_estimate()
-        self.assertRecordValues(estimate, [{"state": "estimated", "amount_estimated": 10500.0}])
+        self.assertRecordValues(estimate, [{"state": "estimated", "amount_estimated": 11865.0}])
 
     def test_assessment_is_between_zero_and_the_estimate(self):
         case = self._accident_case()
         case.action_send_estimate()
         estimate = case.assessment_ids
         with self.assertRaisesRegex(ValidationError, "between 0 and"):
-            estimate.amount_assessed_total = 10500.0
+            estimate.amount_assessed_total = 11300.01
         estimate.assessment_mode = "line"
         with self.assertRaisesRegex(ValidationError, "between 0 and"):
-            estimate.line_ids[0].dealer_assessed_amount = 6000.01
+            estimate.line_ids[0].dealer_assessed_amount = 6780.01
         estimate.line_ids[0].dealer_assessed_amount = 5000.0
         estimate.action_assess()
         self.assertEqual(estimate.amount_assessed, 5000.0)

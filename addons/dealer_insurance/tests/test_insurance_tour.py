@@ -25,9 +25,9 @@ class TestInsuranceTour(HttpCase):
         self.assertEqual(supplement.line_ids, door)
         self.assertRecordValues(estimate | supplement, [
             {"state": "approved", "assessment_mode": "total", "amount_assessed": 1100.0,
-             "amount_estimated": bumper.price_subtotal + repaint.price_subtotal},
+             "amount_estimated": bumper.price_total + repaint.price_total},
             {"state": "approved", "assessment_mode": "line", "amount_assessed": 300.0,
-             "amount_estimated": door.price_subtotal},
+             "amount_estimated": door.price_total},
         ])
         self.assertEqual(case.amount_approved, 1400.0)
         self.assertEqual(order.line_ids.mapped("payer"), ["insurance"] * 3)
@@ -44,8 +44,8 @@ class TestInsuranceTour(HttpCase):
         self.assertEqual(order.state, "invoiced")
         insurer_invoice = order.invoice_ids.filtered(lambda move: move.partner_id == case.insurer_id)
         customer_invoice = order.invoice_ids - insurer_invoice
-        self.assertRecordValues(insurer_invoice, [{"state": "posted", "amount_untaxed": 1400.0,
+        # the insurer's invoice totals its assessments (VAT included), the customer's the rest
+        self.assertRecordValues(insurer_invoice, [{"state": "posted", "amount_total": 1400.0,
                                                    "dealer_insurance_case_id": case.id}])
         self.assertEqual(customer_invoice.partner_id, order.partner_id)
-        self.assertEqual(customer_invoice.amount_untaxed, order.amount_untaxed - 1400.0)
-        self.assertAlmostEqual(insurer_invoice.amount_total + customer_invoice.amount_total, order.amount_total)
+        self.assertEqual(customer_invoice.amount_total, order.currency_id.round(order.amount_total - 1400.0))

@@ -28,9 +28,12 @@ class TestLossEstimateReport(common.InsuranceCase):
         self.assertLess(html.index("钣金修复"), html.index("Labour: Paint"))
         self.assertLess(html.index("Labour: Paint"), html.index("前保险杠喷漆"))
         self.assertNotIn("Oil change", html, "the customer's own line is not in the insurer's estimate")
-        self.assertIn("10,000.00", html)
+        # the estimate and the assessment include VAT: 11,300 estimated, 8,600 assessed, 2,700 less
+        self.assertIn("Estimated (incl. VAT)", html)
+        self.assertIn("Unit Price (excl. VAT)", html)
+        self.assertIn("11,300.00", html)
         self.assertIn("8,600.00", html)
-        self.assertIn("1,400.00", html)
+        self.assertIn("2,700.00", html)
 
 
 @tagged("post_install", "-at_install")

@@ -34,25 +34,22 @@ class TestSplitBilling(common.InsuranceCase):
         cls.env["res.partner"].search([("dealer_receivable_kind", "!=", False), ("id", "!=", cls.insurer.id)]).write(
             {"dealer_receivable_kind": False})
 
-    def _settle(self, vat=True):
-        """Estimate 10,000, assessed 8,600; supplement 1,200, assessed 1,000; delivered and invoiced
-        by the claims clerk. Without ``vat``, the lines carry no tax (the amounts are the totals)."""
+    def _settle(self, assessed=8600.0, supplement_assessed=1000.0):
+        """Estimate 10,000 before VAT (11,300 with it), assessed 8,600; supplement 1,200 (1,356),
+        assessed 1,000; delivered and invoiced by the claims clerk. The insurer's amounts include VAT."""
         case = self._accident_case()
         order = case.repair_order_id
-        if not vat:
-            order.line_ids.write({"tax_ids": [Command.clear()]})
-        self._send_and_assess(case, 8600.0)
+        self._send_and_assess(case, assessed)
         self._approved_accident_order(case)
         order.action_start_repair()
         order.write({"line_ids": [Command.create({
             "line_type": "part", "product_id": self.headlamp.id, "quantity": 1, "payer": "insurance",
-            **({} if vat else {"tax_ids": [Command.clear()]}),
         })]})
         order.line_ids.filtered(lambda line: line.product_id == self.headlamp).action_approve_by_phone()
         case.action_send_estimate()
         supplement = case.assessment_ids.sorted("sequence")[-1]
         supplement.assessment_mode = "line"
-        supplement.line_ids.dealer_assessed_amount = 1000.0
+        supplement.line_ids.dealer_assessed_amount = supplement_assessed
         supplement.action_assess()
         supplement.action_approve()
         case.with_user(self.clerk_a).write({
@@ -84,34 +81,58 @@ class TestSplitBilling(common.InsuranceCase):
 
     def test_insurer_invoice_of_the_assessments_customer_the_rest(self):
         case, order, insurer_invoice, customer_invoice = self._settle()
-        # before VAT: the insurer 8,600 + 1,000, the customer 1,400 + 200 above the assessments and its oil change
+        # the order: 11,500 before VAT, 12,995 with it (the insurer's lines 11,300 + 1,356, the oil change 339)
+        self.assertRecordValues(order, [{"amount_untaxed": 11500.0, "amount_total": 12995.0}])
+        # the insurer's invoice totals its assessments, VAT included: 8,600 + 1,000 = 9,600 of which 13 % VAT
         self.assertRecordValues(insurer_invoice, [{
-            "state": "posted", "amount_untaxed": 9600.0, "amount_total": 10848.0, "dealer_insurance_case_id": case.id,
+            "state": "posted", "amount_total": 9600.0, "amount_untaxed": 8495.58, "amount_tax": 1104.42,
+            "dealer_insurance_case_id": case.id,
             "invoice_payment_term_id": self.contract.dealer_payment_term_id.id, "invoice_date": SETTLED,
         }])
+        # the customer the rest: 2,700 + 356 above the assessments and its oil change
         self.assertRecordValues(customer_invoice, [{
-            "partner_id": self.customer.id, "amount_untaxed": 1900.0, "amount_total": 2147.0,
+            "partner_id": self.customer.id, "amount_total": 3395.0, "amount_untaxed": 3004.42, "amount_tax": 390.58,
         }])
-        self.assertEqual(order.amount_untaxed, 11500.0)
-        self.assertAlmostEqual(insurer_invoice.amount_total + customer_invoice.amount_total, order.amount_total)
-        # each share is linked to its order line; the bumper's 6,000 is 5,160 for the insurer, 840 for the customer
+        self.assertEqual(insurer_invoice.amount_total + customer_invoice.amount_total, order.amount_total)
+        # the VAT is the order's 13 %, of the chart's sales tax (as price-included on the shares)
+        self.assertEqual(insurer_invoice.invoice_line_ids.tax_ids.mapped("amount"), [13.0])
+        self.assertEqual(insurer_invoice.invoice_line_ids.tax_ids.tax_group_id, self.vat13.tax_group_id)
+        # each share is linked to its order line; the bumper's 6,780 is 5,160 for the insurer, 1,620 for the customer
         bumper = order.line_ids.filtered(lambda line: line.product_id == self.bumper)
-        self.assertEqual(sorted(bumper.invoice_line_ids.mapped("price_subtotal")), [840.0, 5160.0])
+        self.assertEqual(sorted(bumper.invoice_line_ids.mapped("price_total")), [1620.0, 5160.0])
+        self.assertEqual(sum(bumper.invoice_line_ids.mapped("price_subtotal")), 6000.0)
         self.assertEqual(case.state, "invoiced")
-        self.assertEqual(case.amount_insurer_open, 10848.0)
+        self.assertEqual(case.amount_insurer_open, 9600.0)
         # the advisor opens the order's invoices (the insurer's too) without reading the case
         for invoice in insurer_invoice | customer_invoice:
             self.assertEqual(Form(invoice.with_user(self.advisor_a)).partner_id, invoice.partner_id)
 
-    def test_insurer_pays_9000_of_9600_the_rest_ages_and_its_write_off_is_approved(self):
-        case, order, insurer_invoice, customer_invoice = self._settle(vat=False)
-        self.assertEqual((insurer_invoice.amount_total, customer_invoice.amount_total), (9600.0, 1900.0))
+    def test_odd_assessments_are_billed_to_the_cent(self):
+        """No amount before VAT gives 8,777.71 with 13 % (7,767.88 + 1,009.82 = 8,777.70, 7,767.89 +
+        1,009.83 = 8,777.72): the shares are billed at the chart's tax as price-included, the tax taking
+        the rest; its twin is made once, with the same rate and accounts."""
+        case, order, insurer_invoice, customer_invoice = self._settle(assessed=7777.72, supplement_assessed=999.99)
+        self.assertRecordValues(insurer_invoice, [{"amount_total": 8777.71, "amount_untaxed": 7767.88,
+                                                   "amount_tax": 1009.83}])
+        self.assertEqual(customer_invoice.amount_total, 4217.29)
         self.assertEqual(insurer_invoice.amount_total + customer_invoice.amount_total, order.amount_total)
+        twin = insurer_invoice.invoice_line_ids.tax_ids
+        self.assertRecordValues(twin, [{"amount": 13.0, "price_include": True, "company_id": self.store_a.id}])
+        self.assertEqual(twin._dealer_repartition(), self.vat13._dealer_repartition())
+        self.assertEqual(self.vat13._dealer_price_included(), twin)
+        self.assertEqual(twin._dealer_price_included(), twin)
+
+    def test_insurer_pays_9000_of_9600_the_rest_ages_and_its_write_off_is_approved(self):
+        case, order, insurer_invoice, customer_invoice = self._settle()
+        self.assertEqual((insurer_invoice.amount_total, customer_invoice.amount_total), (9600.0, 3395.0))
         # only an accountant registers (and reconciles) the insurer's payment
         with self.assertRaises(AccessError):
             self._pay(insurer_invoice, 9000.0, user=self.clerk_a)
         self._pay(insurer_invoice, 9000.0)
         self.assertEqual(insurer_invoice.payment_state, "partial")
+        receivable = insurer_invoice.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable")
+        with self.assertRaises(AccessError):
+            receivable.with_user(self.clerk_a).remove_move_reconcile()
         self.assertRecordValues(case.with_user(self.clerk_a), [{
             "amount_insurer_invoiced": 9600.0, "amount_insurer_paid": 9000.0, "amount_insurer_open": 600.0,
         }])
@@ -169,8 +190,9 @@ class TestSplitBilling(common.InsuranceCase):
         self.contract.dealer_direct_payment = False
         case, order, insurer_invoice, customer_invoice = self._settle()
         self.assertFalse(insurer_invoice)
-        self.assertRecordValues(customer_invoice, [{"partner_id": self.customer.id, "amount_untaxed": 11500.0}])
-        self.assertEqual(customer_invoice.amount_total, order.amount_total)
+        self.assertRecordValues(customer_invoice, [{
+            "partner_id": self.customer.id, "amount_untaxed": 11500.0, "amount_total": 12995.0,
+        }])
 
     def test_settlement_needs_every_insurer_line_approved_and_the_authorisation(self):
         case = self._accident_case()

@@ -363,7 +363,8 @@ class StockPicking(models.Model):
                 raise UserError(self.env._(
                     "%(parts)s: being issued by another user right now: try again in a moment.",
                     parts=", ".join(product.display_name for product, _location in needed))) from None
-            self.env.cr.execute(SQL("SELECT needed.product_id, needed.path, SUM(q.quantity) %s "
+            # a quant only counted, its count not applied yet, has no quantity (NULL): none on hand
+            self.env.cr.execute(SQL("SELECT needed.product_id, needed.path, COALESCE(SUM(q.quantity), 0.0) %s "
                                     "GROUP BY needed.product_id, needed.path", quants))
             on_hand = {(product_id, path): quantity for product_id, path, quantity in self.env.cr.fetchall()}
             for (product, location), quantity in needed.items():

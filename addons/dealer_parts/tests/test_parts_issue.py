@@ -155,6 +155,23 @@ class TestPartsIssue(common.PartsCase):
         with self.assertRaisesRegex(UserError, "Only 2.0"):
             self._validate(ticket)
 
+    def test_part_without_stock_on_hand_is_refused_clearly(self):
+        """A part never stocked, or only counted and not applied (its quant has no quantity yet):
+        issuing it says what is on hand, not a TypeError."""
+        kit = self._make_part("06H109119", "Timing belt kit 正时皮带套件", 686.0, 980.0)
+        ticket = self._issue("retail", [(kit, 1)])
+        self._pay(ticket)
+        with self.assertRaisesRegex(UserError, "Only 0.0 .* in stock"):
+            self._validate(ticket)
+        self.env["stock.quant"].with_context(inventory_mode=True).create({
+            "product_id": kit.id, "location_id": self.stock.id, "inventory_quantity": 40,
+        })
+        self.env.flush_all()
+        self.env.cr.execute("SELECT quantity FROM stock_quant WHERE product_id = %s", [kit.id])
+        self.assertEqual(self.env.cr.fetchall(), [(None,)])
+        with self.assertRaisesRegex(UserError, "Only 0.0 .* in stock"):
+            self._validate(ticket)
+
     def test_switched_off_store_keeps_plain_odoo(self):
         self.store_a.dealer_parts_enabled = False
         picking = self._plain_delivery()

@@ -28,9 +28,14 @@ class DealerInspectionTemplate(models.Model):
             template.item_count = len(template.item_ids)
 
     @api.model
+    def _dealer_template_domain(self, company):
+        """The templates a health check in ``company`` may start from by default."""
+        return [("company_id", "in", [False, company.id])]
+
+    @api.model
     def _dealer_template_for(self, vehicle, company):
         """The template for a vehicle: its brand's first, else a brandless one."""
-        domain = [("company_id", "in", [False, company.id])]
+        domain = self._dealer_template_domain(company)
         brand = vehicle.model_id.brand_id
         return (
             brand and self.search(domain + [("brand_id", "=", brand.id)], limit=1)

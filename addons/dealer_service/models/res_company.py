@@ -64,7 +64,8 @@ class ResCompany(models.Model):
     def _dealer_tier_setup(self, spec):
         """Give each store the approvals of ``spec``: the name of a ``res.company`` method
         returning ``[{"model", "name", "group", "sequence"}]`` (names in the context's
-        language). One tier definition per entry, reviewed by any user of the group, all
+        language; an optional ``"domain"``: the documents the tier applies to). One tier
+        definition per entry, reviewed by any user of the group, all
         tiers in parallel; a store that has the model's definition for that group keeps it
         (an administrator edits them afterwards: *After-Sales > Configuration > Approvals*)."""
         langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
@@ -84,6 +85,7 @@ class ResCompany(models.Model):
                     "reviewer_group_id": group.id,
                     "sequence": entry["sequence"],
                     "company_id": company.id,
+                    "definition_domain": entry.get("domain", False),
                 })
                 if langs:
                     definition.update_field_translations("name", {

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.tools import frozendict
 
 from odoo.addons.dealer_service.sealed import unsealed
 
@@ -39,10 +40,12 @@ class DealerRepairOrder(models.Model):
         help="The repair is finished and warranty lines are not claimed from the OEM yet.",
     )
 
-    def _dealer_warranties(self):
-        """The vehicle's warranties on the day of this visit at its mileage, and its terms."""
+    def _dealer_warranties(self, term=None):
+        """The vehicle's warranties on the day of this visit at its mileage, and its terms
+        (``term``: the vehicle's, when the caller looked them up for many orders at once)."""
         self.ensure_one()
-        term = self.vehicle_id._dealer_warranty_term() if self.vehicle_id else self.env["dealer.warranty.term"]
+        if term is None:
+            term = self.vehicle_id._dealer_warranty_term() if self.vehicle_id else self.env["dealer.warranty.term"]
         if not term:
             return [], term
         day = fields.Date.context_today(self, self.date_in or fields.Datetime.now())
@@ -59,8 +62,9 @@ class DealerRepairOrder(models.Model):
 
     @api.depends("vehicle_id.dealer_warranty_start_date", "vehicle_id.model_id", "mileage", "date_in")
     def _compute_dealer_warranty(self):
+        terms = self.vehicle_id._dealer_warranty_terms()
         for order in self:
-            warranties, term = order._dealer_warranties()
+            warranties, term = order._dealer_warranties(terms.get(order.vehicle_id, self.env["dealer.warranty.term"]))
             if not term:
                 order.dealer_warranty_status = "none"
                 order.dealer_warranty_summary = False
@@ -119,6 +123,51 @@ class DealerRepairOrder(models.Model):
         lines = super()._get_invoiceable_lines()
         return lines - lines.filtered(lambda line: line._dealer_claimed_from_oem())
 
+    def _dealer_goodwill_shares(self):
+        """``{line: {"oem", "dealer", "customer"}}``: the goodwill split of the lines claimed from the
+        OEM, in amounts before tax. The OEM's share is its claim; the customer's stays on the settlement;
+        the store's is its goodwill cost."""
+        self.ensure_one()
+        shares = {}
+        for line in super()._get_invoiceable_lines().filtered(
+                lambda rec: rec.dealer_warranty_decision == "goodwill" and rec._dealer_claimed_from_oem()):
+            shares[line] = line._dealer_goodwill_appraisal()._dealer_split(line.price_subtotal)
+        return shares
+
+    def _dealer_customer_invoice_key(self):
+        return frozendict(partner_id=self.partner_id.id)
+
+    def _get_invoice_groups(self):
+        """The customer gets an invoice of its share of the goodwill, even when none of the order's
+        own lines is the customer's."""
+        groups = super()._get_invoice_groups()
+        if any(share["customer"] for share in self._dealer_goodwill_shares().values()):
+            groups.setdefault(self._dealer_customer_invoice_key(), self.env["dealer.repair.order.line"])
+        return groups
+
+    def _prepare_invoice_lines_values(self, key, lines):
+        values = super()._prepare_invoice_lines_values(key, lines)
+        if key == self._dealer_customer_invoice_key():
+            for line, share in self._dealer_goodwill_shares().items():
+                if not self.currency_id.is_zero(share["customer"]):
+                    line_values = line._prepare_invoice_line_values()
+                    line_values.update(
+                        name=self.env._("%(line)s (the customer's share of the goodwill)", line=line.name),
+                        quantity=1.0, price_unit=share["customer"], discount=0.0, dealer_payer="customer")
+                    values.append(line_values)
+        return values
+
+    def _action_create_invoices(self):
+        """The store's share of the goodwill is its cost: an entry from the income of the work to
+        the warranty goodwill cost account, posted with the settlement."""
+        invoices = super()._action_create_invoices()
+        for order in self:
+            order.company_id._dealer_goodwill_cost_move(
+                self.env._("Store's goodwill share on %(order)s", order=order.name),
+                [(line, line.name, line._get_income_account(), share["dealer"])
+                 for line, share in order._dealer_goodwill_shares().items()])
+        return invoices
+
     def action_approve(self):
         self.line_ids._dealer_check_warranty_decision()
         return super().action_approve()
@@ -166,8 +215,19 @@ class DealerRepairOrder(models.Model):
                         "default_line_ids": [Command.set(lines.ids)]},
         }
 
+    def _add_service_package(self, package, payer="customer"):
+        """A package the OEM pays (a new car's free first service) comes in as warranty lines,
+        claimed from the OEM as a free service, whatever payer was chosen."""
+        if not package.dealer_oem_free or not self.company_id.dealer_warranty_enabled:
+            return super()._add_service_package(package, payer=payer)
+        before = self.line_ids
+        res = super()._add_service_package(package, payer="warranty")
+        with unsealed(self.env):
+            (self.line_ids - before).write({"dealer_claim_type": "free_service"})
+        return res
+
     def action_create_warranty_claims(self):
-        """One claim per kind of warranty work (the warranty, each campaign, goodwill) of the
+        """One claim per kind of warranty work (the warranty, PDI, free service, each campaign, goodwill) of the
         order's warranty lines not claimed yet."""
         self.env["dealer.warranty.claim"].check_access("create")
         lines = self._dealer_lines_to_claim()

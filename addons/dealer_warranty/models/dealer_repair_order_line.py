@@ -5,7 +5,7 @@ from odoo.fields import Command
 from odoo.addons.dealer_service.sealed import check_sealed
 
 from .dealer_warranty_appraisal import APPRAISAL_DECISIONS
-from .dealer_warranty_claim import AMOUNT_GROUPS
+from .dealer_warranty_claim import AMOUNT_GROUPS, OEM_PROGRAMS
 
 WARRANTY_STATUSES = [
     ("inside", "Inside Warranty"),
@@ -13,8 +13,9 @@ WARRANTY_STATUSES = [
     ("wear", "Wear Part"),
     ("none", "No Warranty Terms"),
 ]
-# what only the warranty's actions set on a line: the campaign it does, the appraisals of it
-LINE_WARRANTY_SEALED = ("dealer_campaign_vehicle_id", "dealer_appraisal_ids")
+# what only the warranty's actions set on a line: the campaign it does, the appraisals of it, the
+# OEM programme (PDI, free service) it is claimed under
+LINE_WARRANTY_SEALED = ("dealer_campaign_vehicle_id", "dealer_appraisal_ids", "dealer_claim_type")
 # order states from the customer's approval on: a warranty line is appraised before
 APPROVED_STATES = ("approved", "in_progress", "quality_check", "ready", "delivered")
 
@@ -25,6 +26,10 @@ class DealerRepairOrderLine(models.Model):
     dealer_campaign_vehicle_id = fields.Many2one(
         "dealer.warranty.campaign.vehicle", string="Campaign VIN", readonly=True, copy=False,
         index="btree_not_null", help="The recall or service campaign whose work this line does.",
+    )
+    dealer_claim_type = fields.Selection(
+        OEM_PROGRAMS, string="OEM Programme", readonly=True, copy=False,
+        help="A new car's PDI or free service, paid by the OEM whatever the warranty covers.",
     )
     dealer_appraisal_ids = fields.Many2many(
         "dealer.warranty.appraisal", "dealer_warranty_appraisal_line_rel", "line_id", "appraisal_id",
@@ -56,8 +61,9 @@ class DealerRepairOrderLine(models.Model):
         """The warranty covering each line on its order's day and mileage:
         ``{line: (status, label)}``, status being a key of ``WARRANTY_STATUSES``."""
         result = {}
+        terms = self.order_id.vehicle_id._dealer_warranty_terms()
         for order in self.order_id:
-            warranties, term = order._dealer_warranties()
+            warranties, term = order._dealer_warranties(terms.get(order.vehicle_id, self.env["dealer.warranty.term"]))
             for line in self.filtered(lambda rec, order=order: rec.order_id == order):
                 if not term:
                     result[line] = ("none", self.env._("No warranty terms for the brand"))
@@ -79,9 +85,11 @@ class DealerRepairOrderLine(models.Model):
             and bool(order.vehicle_id._dealer_warranty_term())
 
     def _dealer_warranty_exempt(self):
-        """A recall campaign's work, or goodwill the appraiser granted: covered whatever the warranty."""
+        """A recall campaign's work, a new car's PDI or free service, or goodwill the appraiser
+        granted: covered whatever the warranty."""
         self.ensure_one()
-        return bool(self.dealer_campaign_vehicle_id) or self.dealer_warranty_decision == "goodwill"
+        return bool(self.dealer_campaign_vehicle_id or self.dealer_claim_type) \
+            or self.dealer_warranty_decision == "goodwill"
 
     def _dealer_check_warranty_decision(self):
         """A warranty line the warranty does not cover needs the appraiser's goodwill before the
@@ -128,11 +136,16 @@ class DealerRepairOrderLine(models.Model):
             self._dealer_check_warranty_decision()
         return super()._set_approval(state, method, signer_name=signer_name)
 
+    def _dealer_goodwill_appraisal(self):
+        """The appraiser's decided goodwill on this line, splitting it between the OEM, the store and the customer."""
+        self.ensure_one()
+        return self.dealer_appraisal_ids.filtered(
+            lambda appraisal: appraisal.state == "approved" and appraisal.decision == "goodwill").sorted("id")[-1:]
+
     def _dealer_prepare_claim_line_values(self):
         """Values of the claim line claiming this warranty line from the OEM."""
         self.ensure_one()
-        goodwill = self.dealer_appraisal_ids.filtered(
-            lambda appraisal: appraisal.state == "approved" and appraisal.decision == "goodwill").sorted("id")[-1:]
+        goodwill = self._dealer_goodwill_appraisal()
         return {
             "repair_line_id": self.id,
             "line_type": self.line_type if self.line_type in ("labour", "part", "sublet") else "part",
@@ -147,11 +160,12 @@ class DealerRepairOrderLine(models.Model):
 
     def _dealer_prepare_claims_values(self):
         """Values of the claims of these warranty lines: one per order and kind of work (the
-        warranty, each campaign, goodwill)."""
+        warranty, the PDI, the free service, each campaign, goodwill)."""
         groups = {}
         for line in self:
             campaign = line.dealer_campaign_vehicle_id.campaign_id
-            kind = "campaign" if campaign else "goodwill" if line.dealer_warranty_decision == "goodwill" else "warranty"
+            kind = "campaign" if campaign else "goodwill" if line.dealer_warranty_decision == "goodwill" \
+                else line.dealer_claim_type or "warranty"
             key = (line.order_id, kind, campaign)
             groups[key] = groups.get(key, self.browse()) | line
         return [{

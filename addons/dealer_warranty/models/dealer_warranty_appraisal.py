@@ -9,9 +9,11 @@ APPRAISAL_DECISIONS = [
 ]
 APPRAISAL_STATES = [
     ("draft", "Draft"),
+    ("to_approve", "To Approve"),
     ("approved", "Decided"),
     ("cancel", "Cancelled"),
 ]
+APPRAISERS = "dealer_warranty.dealer_warranty_group_appraiser"
 # what only the actions change
 APPRAISAL_SEALED = ("state", "user_id", "date_decided")
 # what a decided appraisal no longer changes
@@ -20,19 +22,19 @@ DECISION_FIELDS = {"order_id", "line_ids", "decision", "reason", "oem_percent", 
 
 class DealerWarrantyAppraisal(models.Model):
     """The warranty appraiser's decision (保修鉴定) on warranty lines of a vehicle outside its
-    warranty: goodwill (商誉保修), split in percent between the OEM, the store and the customer
-    and approved through tier validation, or refused (the customer pays or the work is dropped)."""
+    warranty: goodwill (商誉保修), split in percent between the OEM, the store and the customer,
+    asked by a warranty clerk and approved through the store's tiers (the appraiser), or refused
+    by the appraiser (the customer pays or the work is dropped)."""
 
     _name = "dealer.warranty.appraisal"
     _description = "Warranty Appraisal"
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.numbered.mixin", "dealer.capability.mixin",
-                "tier.validation"]
+                "dealer.tier.validation"]
     _order = "id desc"
     _check_company_auto = True
     _dealer_capability = "dealer_warranty_enabled"
-    _state_from = ["draft"]
+    _state_from = ["to_approve"]
     _state_to = ["approved"]
-    _tier_validation_manual_config = False
 
     order_id = fields.Many2one("dealer.repair.order", string="Repair Order", required=True, index=True,
                                check_company=True, ondelete="cascade")
@@ -120,29 +122,22 @@ class DealerWarrantyAppraisal(models.Model):
 
     @dealer_action
     def action_decide(self):
-        """The appraiser's decision. Goodwill waits for its tier validation (the service manager,
-        who decides at once when he appraises himself); the validation completes the decision."""
-        if not self.env.user.has_group("dealer_warranty.dealer_warranty_group_appraiser"):
-            raise UserError(self.env._("Only a warranty appraiser decides on warranty liability."))
+        """Decide, or ask for goodwill. A refusal is the appraiser's decision at once; goodwill
+        waits for the store's tiers (the appraiser), and an appraiser asking it approves his tier
+        with the same click."""
         wrong = self.filtered(lambda rec: rec.state != "draft")
         if wrong:
             raise UserError(self.env._("%(names)s are decided already.", names=", ".join(wrong.mapped("name"))))
-        self.write({"user_id": self.env.uid})
-        for appraisal in self.filtered("need_validation"):
-            appraisal._validate_tier(appraisal.request_validation())
-        validated = self.filtered(lambda rec: not rec.review_ids or rec.validation_status == "validated")
-        validated._dealer_decide()
+        if not self.env.user.has_group(APPRAISERS) and self.filtered(lambda rec: rec.decision != "goodwill"):
+            raise UserError(self.env._("Only a warranty appraiser decides on warranty liability."))
+        self.write({"state": "to_approve"})
+        self.request_validation()
+        for appraisal in self.filtered(lambda rec: rec.state == "to_approve"):
+            appraisal._validate_tier(appraisal._dealer_tier_reviewable())
         return True
 
-    def validate_tier(self):
-        res = super().validate_tier()
-        self.filtered(lambda rec: rec.state == "draft" and rec.user_id
-                      and rec.validation_status == "validated")._dealer_decide()
-        return res
-
-    @dealer_action
-    def _dealer_decide(self):
-        self.write({"state": "approved", "date_decided": fields.Datetime.now()})
+    def _dealer_tier_validated(self):
+        self.write({"state": "approved", "user_id": self.env.uid, "date_decided": fields.Datetime.now()})
         labels = dict(self._fields["decision"]._description_selection(self.env))
         for appraisal in self:
             appraisal.message_post(body=self.env._(
@@ -150,6 +145,11 @@ class DealerWarrantyAppraisal(models.Model):
                 name=appraisal.name, user=appraisal.user_id.name, decision=labels[appraisal.decision],
                 lines=", ".join(appraisal.line_ids.mapped("name")), reason=appraisal.reason,
             ))
+
+    def _dealer_tier_rejected(self):
+        """Goodwill rejected (the reviewer's comment is on the chatter): back to draft, to ask
+        again with another split or to be refused."""
+        self.write({"state": "draft"})
 
     @dealer_action
     def action_cancel(self):
@@ -165,6 +165,6 @@ class DealerWarrantyAppraisal(models.Model):
     @dealer_action
     def action_draft(self):
         cancelled = self.filtered(lambda rec: rec.state == "cancel")
+        cancelled._dealer_tier_withdraw()
         cancelled.write({"state": "draft", "user_id": False, "date_decided": False})
-        cancelled.restart_validation()
         return True

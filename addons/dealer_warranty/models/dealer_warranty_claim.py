@@ -1,9 +1,11 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
 
-from odoo.addons.dealer_service.sealed import check_sealed, dealer_action
+from odoo.addons.dealer_service.sealed import check_sealed, dealer_action, unsealed
 
 CLAIM_STATES = [
     ("draft", "Draft"),
@@ -13,18 +15,26 @@ CLAIM_STATES = [
     ("rejected", "Rejected"),
     ("paid", "Paid"),
 ]
+# the OEM's programmes a new car's work is claimed under (set on the repair order's lines)
+OEM_PROGRAMS = [
+    ("pdi", "PDI"),
+    ("free_service", "Free Service"),
+]
 CLAIM_TYPES = [
     ("warranty", "Warranty"),
+    *OEM_PROGRAMS,
     ("campaign", "Recall / Campaign"),
     ("goodwill", "Goodwill"),
 ]
 # who sees the money of claims: the warranty staff and the accountants (advisors see the state only)
 AMOUNT_GROUPS = ("dealer_warranty.dealer_warranty_group_clerk,account.group_account_manager,"
                  "account.group_account_readonly")
+# who decides where the OEM's cut of a claim goes
+APPRAISERS = "dealer_warranty.dealer_warranty_group_appraiser"
 # who keeps the old-part store
 CLERKS = "dealer_warranty.dealer_warranty_group_clerk"
-# what only the claim's buttons change
-CLAIM_SEALED = ("state", "date_submitted", "reason_id")
+# what only the claim's buttons change (the paid amounts: the reconciliation of its invoices)
+CLAIM_SEALED = ("state", "date_submitted", "reason_id", "amount_receivable", "amount_paid", "amount_due")
 
 
 class DealerWarrantyClaim(models.Model):
@@ -83,9 +93,23 @@ class DealerWarrantyClaim(models.Model):
                                       groups=AMOUNT_GROUPS)
     amount_open = fields.Monetary(string="Not Approved", compute="_compute_amounts", store=True,
                                   groups=AMOUNT_GROUPS)
+    move_ids = fields.One2many("account.move", "dealer_warranty_claim_id", string="Invoices and Credit Notes",
+                               groups=AMOUNT_GROUPS)
+    amount_receivable = fields.Monetary(
+        string="Receivable", compute="_compute_receivable", store=True, groups=AMOUNT_GROUPS,
+        help="What the OEM owes for the claim, taxes included: its invoices less its credit notes.",
+    )
+    amount_paid = fields.Monetary(
+        string="Paid", compute="_compute_receivable", store=True, groups=AMOUNT_GROUPS,
+        help="What the OEM paid of the claim, taxes included, from the reconciliation of its invoices.",
+    )
+    amount_due = fields.Monetary(
+        string="Due from the OEM", compute="_compute_receivable", store=True, groups=AMOUNT_GROUPS,
+        help="What the OEM still owes for the claim, taxes included.",
+    )
     days_open = fields.Integer(
         string="Days with the OEM", compute="_compute_days_open",
-        help="Days since the claim was submitted, while the OEM has not settled it.",
+        help="Days since the claim was submitted, while the OEM has not paid it.",
     )
     note = fields.Html(string="Notes")
 
@@ -121,13 +145,21 @@ class DealerWarrantyClaim(models.Model):
             claim.amount_approved = sum(claim.line_ids.mapped("amount_approved"))
             claim.amount_open = claim.amount_claimed - claim.amount_approved
 
+    @api.depends("move_ids.state", "move_ids.amount_total_signed", "move_ids.amount_residual_signed")
+    def _compute_receivable(self):
+        for claim in self:
+            moves = claim.move_ids.filtered(lambda move: move.state == "posted")
+            claim.amount_receivable = sum(moves.mapped("amount_total_signed"))
+            claim.amount_due = sum(moves.mapped("amount_residual_signed"))
+            claim.amount_paid = claim.amount_receivable - claim.amount_due
+
     @api.depends("date_submitted", "state")
     def _compute_days_open(self):
         today = fields.Date.context_today(self)
         for claim in self:
             submitted = claim.date_submitted and fields.Date.context_today(claim, claim.date_submitted)
             claim.days_open = (today - submitted).days if submitted and claim.state in (
-                "submitted", "partly_approved", "rejected") else 0
+                "submitted", "approved", "partly_approved", "rejected") else 0
 
     def _compute_old_part_count(self):
         counts = dict(self.env["dealer.warranty.old.part"]._read_group(
@@ -257,7 +289,19 @@ class DealerWarrantyClaim(models.Model):
         return True
 
     def _action_submit(self):
-        """Hook after the claims went to the OEM."""
+        """Book each claim as a receivable from the OEM: an invoice of what this submission claims
+        (each line's part not approved yet), in the warranty claims journal, linked to the order lines.
+        The invoices of a batch are created and posted together, per store."""
+        for company, claims in self.grouped("company_id").items():
+            invoices = claims._dealer_create_moves("out_invoice", [(
+                claim,
+                {line: line.amount - line.amount_approved for line in claim.line_ids},
+                self.env._("Warranty claim %(claim)s, submission %(attempt)s", claim=claim.name,
+                           attempt=claim.submission_count),
+                {},
+            ) for claim in claims], company)
+            for claim, invoice in zip(claims, invoices):
+                claim.submission_ids.sorted("attempt")[-1:].invoice_id = invoice
 
     @dealer_action
     def _dealer_record_answer(self, approved, reason, note=False):
@@ -299,7 +343,20 @@ class DealerWarrantyClaim(models.Model):
         return submission
 
     def _action_answer(self, submission):
-        """Hook after the OEM answered a submission."""
+        """Book the OEM's cut as a credit note of the submission's invoice, with the OEM's reason:
+        on each line, what its invoices book beyond what the OEM approved. The credit note is matched
+        with the invoice, so the claim's receivable is what the OEM approved."""
+        booked = self._dealer_booked_amounts()
+        cuts = {line: booked.get(line, 0.0) - line.amount_approved for line in self.line_ids}
+        if all(self.currency_id.is_zero(amount) for amount in cuts.values()):
+            return
+        refund = self._dealer_create_move("out_refund", cuts, self.env._(
+            "OEM's cut of warranty claim %(claim)s, submission %(attempt)s: %(reason)s", claim=self.name,
+            attempt=submission.attempt, reason=submission.reason_id.display_name or "-"),
+            reversed_entry_id=submission.sudo().invoice_id.id, narration=submission.note)
+        submission.credit_note_id = refund
+        (refund | submission.sudo().invoice_id).line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable" and not line.reconciled).reconcile()
 
     def action_open_answer(self):
         self._dealer_check_state(["submitted"], self.env._("Recording the OEM's answer"))
@@ -309,6 +366,7 @@ class DealerWarrantyClaim(models.Model):
     def action_resubmit(self):
         """Back to draft after a cut or a rejection: corrected and submitted again, the history kept."""
         self._dealer_check_state(["partly_approved", "rejected"], self.env._("Resubmitting"))
+        self._dealer_undecided_cuts(self.env._("Resubmitting")).write({"difference_decision": "resubmitted"})
         self.write({"state": "draft"})
         for claim in self:
             claim.message_post(body=self.env._(
@@ -317,8 +375,143 @@ class DealerWarrantyClaim(models.Model):
         return True
 
     # ------------------------------------------------------------
+    # Accounting
+    # ------------------------------------------------------------
+
+    def _dealer_create_move(self, move_type, amounts, ref, **values):
+        """Post an invoice or credit note to the OEM of ``amounts`` (``{claim line: amount}``
+        before tax) in the store's warranty claims journal."""
+        self.ensure_one()
+        return self._dealer_create_moves(move_type, [(self, amounts, ref, values)], self.company_id)
+
+    def _dealer_create_moves(self, move_type, items, company):
+        """Create and post, in one batch, the invoices or credit notes to the OEM of the claims of
+        one store: ``items`` is a list of ``(claim, {claim line: amount before tax}, ref, values)``."""
+        journal = company._dealer_warranty_journal()
+        moves = self.env["account.move"].sudo().with_company(company).create([{
+            "move_type": move_type,
+            "partner_id": claim.partner_id.id,
+            "journal_id": journal.id,
+            "company_id": company.id,
+            "invoice_origin": claim.name,
+            "ref": ref,
+            "dealer_warranty_claim_id": claim.id,
+            "invoice_line_ids": [Command.create(line._dealer_prepare_invoice_line_values(amount))
+                                 for line, amount in amounts.items() if not claim.currency_id.is_zero(amount)],
+            **values,
+        } for claim, amounts, ref, values in items])
+        moves.action_post()
+        return moves
+
+    def _dealer_booked_amounts(self):
+        """What the claim's posted invoices less its credit notes book on each claim line, before
+        tax: ``{claim line: amount}``."""
+        self.ensure_one()
+        booked = defaultdict(float)
+        for move_line in self.sudo().move_ids.filtered(lambda move: move.state == "posted").invoice_line_ids:
+            if move_line.dealer_claim_line_id:
+                booked[move_line.dealer_claim_line_id.with_env(self.env)] -= move_line.balance
+        return booked
+
+    def _dealer_answer_state(self):
+        self.ensure_one()
+        return "approved" if not self.currency_id.compare_amounts(self.amount_approved, self.amount_claimed) \
+            else "partly_approved"
+
+    def _dealer_sync_paid(self):
+        """A claim goes to paid once the OEM's payment reconciled its receivable to zero, and back
+        to its answer when the payment is undone: never by a button."""
+        for claim in self.sudo():
+            moves = claim.move_ids.filtered(lambda move: move.state == "posted")
+            settled = bool(moves) and all(claim.currency_id.is_zero(move.amount_residual) for move in moves) \
+                and not claim.currency_id.is_zero(claim.amount_approved)
+            if claim.state in ("approved", "partly_approved") and settled:
+                state = "paid"
+            elif claim.state == "paid" and not settled:
+                state = claim._dealer_answer_state()
+            else:
+                continue
+            with unsealed(self.env):
+                claim.write({"state": state})
+
+    def _dealer_undecided_cuts(self, action):
+        """The last submissions of the claims, whose cut by the OEM waits for a decision."""
+        submissions = self.env["dealer.warranty.claim.submission"]
+        for claim in self:
+            last = claim.submission_ids.sorted("attempt")[-1:]
+            if last.difference_decision:
+                labels = dict(last._fields["difference_decision"]._description_selection(self.env))
+                raise UserError(self.env._(
+                    "%(action)s is not possible for %(claim)s: what the OEM cut is decided already (%(decision)s).",
+                    action=action, claim=claim.name, decision=labels[last.difference_decision]))
+            submissions |= last
+        return submissions
+
+    def _dealer_check_appraiser(self):
+        if not self.env.user.has_group(APPRAISERS):
+            raise UserError(self.env._("Only a warranty appraiser decides where what the OEM cut goes."))
+
+    @dealer_action
+    def action_cut_to_goodwill(self):
+        """The appraiser decides the store bears what the OEM cut: its goodwill cost, booked from
+        the income of the work to the warranty goodwill cost account."""
+        self._dealer_check_appraiser()
+        action = self.env._("Booking the cut as the store's goodwill")
+        self._dealer_check_state(["partly_approved", "rejected"], action)
+        for claim in self:
+            submission = claim._dealer_undecided_cuts(action)
+            refund = submission.sudo().credit_note_id
+            move = claim.company_id._dealer_goodwill_cost_move(
+                self.env._("Store's goodwill on warranty claim %(claim)s", claim=claim.name),
+                [(line.dealer_repair_line_id, line.name, line.account_id, line.price_subtotal)
+                 for line in refund.invoice_line_ids])
+            submission.write({"difference_decision": "goodwill", "difference_move_id": move.id})
+        return True
+
+    @dealer_action
+    def action_cut_to_customer(self):
+        """The appraiser decides the customer pays what the OEM cut: a customer invoice of the
+        repair order."""
+        self._dealer_check_appraiser()
+        action = self.env._("Billing the cut to the customer")
+        self._dealer_check_state(["partly_approved", "rejected"], action)
+        for claim in self:
+            submission = claim._dealer_undecided_cuts(action)
+            order = claim.repair_order_id
+            if not order:
+                raise UserError(self.env._("%(claim)s has no repair order: it has no customer to bill.",
+                                           claim=claim.name))
+            lines = []
+            for refund_line in submission.sudo().credit_note_id.invoice_line_ids:
+                repair_line = refund_line.dealer_repair_line_id
+                values = repair_line._prepare_invoice_line_values() if repair_line else {
+                    "product_id": refund_line.product_id.id, "tax_ids": [Command.set(refund_line.tax_ids.ids)]}
+                values.update(name=self.env._("%(line)s (not paid by the OEM warranty)", line=refund_line.name),
+                              quantity=1.0, price_unit=refund_line.price_subtotal, discount=0.0,
+                              dealer_payer="customer")
+                lines.append(Command.create(values))
+            invoice = self.env["account.move"].sudo().with_company(claim.company_id).create({
+                "move_type": "out_invoice",
+                "company_id": claim.company_id.id,
+                "partner_id": order.partner_id.id,
+                "invoice_origin": order.name,
+                "ref": claim.name,
+                "dealer_repair_order_id": order.id,
+                "invoice_line_ids": lines,
+            })
+            invoice.action_post()
+            submission.write({"difference_decision": "customer", "difference_move_id": invoice.id})
+        return True
+
+    # ------------------------------------------------------------
     # Navigation
     # ------------------------------------------------------------
+
+    def action_view_moves(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action.update(domain=[("dealer_warranty_claim_id", "=", self.id)], context={"create": False})
+        return action
 
     def action_view_old_parts(self):
         self.ensure_one()

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
 
 from odoo.addons.dealer_service.sealed import check_sealed
 
@@ -67,6 +68,23 @@ class DealerWarrantyClaimLine(models.Model):
         if approved:
             raise UserError(self.env._("The OEM approved %(lines)s: they stay on the claim.",
                                        lines=", ".join(approved.mapped("name"))))
+
+    def _dealer_prepare_invoice_line_values(self, amount):
+        """Values of the line of the claim's invoice or credit note booking ``amount`` (before tax)
+        of this line, linked to it and to the repair order line, taxed as the order line."""
+        self.ensure_one()
+        repair_line = self.repair_line_id
+        values = repair_line._prepare_invoice_line_values() if repair_line else {
+            "display_type": "product",
+            "product_id": self.product_id.id,
+            "tax_ids": [Command.set(self.product_id.taxes_id._filter_taxes_by_company(self.company_id).ids)],
+            "dealer_line_type": self.line_type,
+            "dealer_payer": "warranty",
+        }
+        values.update(
+            name=self.name, quantity=1.0, price_unit=amount, discount=0.0, dealer_claim_line_id=self.id,
+        )
+        return values
 
     def _dealer_clocked_hours(self):
         """Hours clocked on the jobs of each labour line's repair line: ``{claim line: hours}``."""

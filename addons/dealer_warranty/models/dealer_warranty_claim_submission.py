@@ -5,6 +5,12 @@ from odoo.addons.dealer_service.sealed import is_unsealed
 
 from .dealer_warranty_claim import AMOUNT_GROUPS, CLAIM_STATES
 
+DIFFERENCE_DECISIONS = [
+    ("goodwill", "Store's Goodwill Cost"),
+    ("customer", "Billed to the Customer"),
+    ("resubmitted", "Resubmitted"),
+]
+
 
 class DealerWarrantyClaimSubmission(models.Model):
     """One submission of a claim to the OEM and the OEM's answer: the history of a claim
@@ -29,6 +35,19 @@ class DealerWarrantyClaimSubmission(models.Model):
     amount_approved = fields.Monetary(string="Approved", groups=AMOUNT_GROUPS)
     reason_id = fields.Many2one("dealer.warranty.reason", string="OEM Reason")
     note = fields.Text(string="OEM's Comment")
+    invoice_id = fields.Many2one("account.move", string="Invoice to the OEM", readonly=True, groups=AMOUNT_GROUPS,
+                                 help="The invoice booking this submission as a receivable from the OEM.")
+    credit_note_id = fields.Many2one("account.move", string="Credit Note of the Cut", readonly=True,
+                                     groups=AMOUNT_GROUPS, help="The credit note of what the OEM did not approve.")
+    difference_decision = fields.Selection(
+        DIFFERENCE_DECISIONS, string="Cut Goes To", readonly=True,
+        help="The warranty appraiser's decision on what the OEM cut: the store's goodwill cost, billed to the "
+             "customer, or claimed again.",
+    )
+    difference_move_id = fields.Many2one(
+        "account.move", string="Entry of the Cut", readonly=True, groups=AMOUNT_GROUPS,
+        help="The goodwill cost entry or the customer invoice of what the OEM cut.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -15,8 +15,9 @@ PNG = base64.b64encode(bytes.fromhex(
 
 class DealerWarrantyDemo(models.AbstractModel):
     """Warranty work of the demo store, made through the documents' own actions: a powertrain
-    repair claimed from Chery and cut by one labour hour, its old timing kit tagged and shipped
-    back; a brake disc repair delivered and waiting for its claim; goodwill on a 2018 car."""
+    repair claimed from Chery and cut by one labour hour (its credit note booked), its old timing
+    kit tagged and shipped back, the recall's claim paid by the OEM; a brake disc repair delivered
+    and waiting for its claim; goodwill on a 2018 car."""
 
     _name = "dealer.warranty.demo"
     _description = "Warranty Demo Data"
@@ -39,6 +40,9 @@ class DealerWarrantyDemo(models.AbstractModel):
         claims.action_submit()
         recall = claims.filtered(lambda rec: rec.claim_type == "campaign")
         recall._dealer_record_answer({line: line.amount for line in recall.line_ids}, False)
+        # the OEM paid the recall claim by bank transfer: its invoice reconciled, the claim is paid
+        env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=recall.move_ids.ids).create({})._create_payments()
         claim = claims - recall
         labour = claim.line_ids.filtered(lambda line: line.line_type == "labour")
         claim._dealer_record_answer(
@@ -124,8 +128,8 @@ class DealerWarrantyDemo(models.AbstractModel):
 
     @api.model
     def _goodwill(self, env, vehicle):
-        """A car out of its warranty: the appraiser grants goodwill, 50 % the OEM, 30 % the store,
-        20 % the customer; the service manager approves it."""
+        """A car out of its warranty: the warranty clerk asks for goodwill, 50 % the OEM, 30 % the
+        store, 20 % the customer; the appraiser approves it."""
         order = env["dealer.repair.order"].create({
             "company_id": env.company.id, "partner_id": vehicle.customer_id.id, "vehicle_id": vehicle.id,
             "user_id": self.env.ref("dealer_service.user_advisor_demo").id, "mileage": 96300, "fuel_level": "full",
@@ -135,13 +139,13 @@ class DealerWarrantyDemo(models.AbstractModel):
                                          "labour_operation_id": self.env.ref("dealer_service.labour_m008_demo").id})],
         })
         order.action_check_in()
-        appraiser = self.env.ref("dealer_warranty.user_appraiser_demo")
-        appraisal = env["dealer.warranty.appraisal"].with_user(appraiser).create({
+        clerk = self.env.ref("dealer_warranty.user_warranty_demo")
+        appraisal = env["dealer.warranty.appraisal"].with_user(clerk).create({
             "company_id": env.company.id, "order_id": order.id, "decision": "goodwill",
             "line_ids": [Command.set(order.line_ids.ids)],
             "reason": "超出整车质保期半年，老客户，故障为节气门积碳，厂家支持商誉保修",
             "oem_percent": 50.0, "dealer_percent": 30.0, "customer_percent": 20.0,
         })
-        appraisal.with_user(appraiser).action_decide()
-        appraisal.with_user(self.env.ref("dealer_service.user_service_manager_demo")).validate_tier()
+        appraisal.with_user(clerk).action_decide()
+        appraisal.with_user(self.env.ref("dealer_warranty.user_appraiser_demo")).validate_tier()
         return appraisal

@@ -5,6 +5,7 @@ from odoo.addons.dealer_service.sealed import check_sealed, dealer_action
 
 DISPOSAL_STATES = [
     ("draft", "Draft"),
+    ("to_approve", "To Approve"),
     ("approved", "Approved"),
     ("done", "Disposed Of"),
     ("cancel", "Cancelled"),
@@ -13,19 +14,18 @@ DISPOSAL_SEALED = ("state", "date_done", "user_id")
 
 
 class DealerWarrantyDisposal(models.Model):
-    """The disposal of old parts the OEM does not want back once their retention ended,
-    approved through tier validation (the service manager)."""
+    """The disposal of old parts the OEM does not want back once their retention ended, asked
+    by a warranty clerk and approved through the store's tiers (the service manager)."""
 
     _name = "dealer.warranty.disposal"
     _description = "Old-Part Disposal"
     _inherit = ["mail.thread", "mail.activity.mixin", "dealer.numbered.mixin", "dealer.capability.mixin",
-                "tier.validation"]
+                "dealer.tier.validation"]
     _order = "id desc"
     _check_company_auto = True
     _dealer_capability = "dealer_warranty_enabled"
-    _state_from = ["draft"]
+    _state_from = ["to_approve"]
     _state_to = ["approved"]
-    _tier_validation_manual_config = False
 
     old_part_ids = fields.One2many("dealer.warranty.old.part", "disposal_id", string="Old Parts")
     reason = fields.Text(required=True, help="How the parts are disposed of (scrap dealer, recycling...).")
@@ -77,21 +77,21 @@ class DealerWarrantyDisposal(models.Model):
                     tags=", ".join(kept.mapped("name")), date=max(kept.mapped("retention_date"))))
 
     @dealer_action
-    def action_approve(self):
-        """Ask for the disposal's approval; approved at once by a reviewer of its tiers."""
+    def action_submit(self):
+        """Ask for the disposal's approval: the store's tiers review it."""
+        if any(disposal.state != "draft" for disposal in self):
+            raise UserError(self.env._("Only a draft disposal is submitted for approval."))
         self._dealer_check_disposable()
-        for disposal in self.filtered("need_validation"):
-            disposal._validate_tier(disposal.request_validation())
-        self.filtered(lambda rec: rec.state == "draft" and (
-            not rec.review_ids or rec.validation_status == "validated")).write({"state": "approved"})
+        self.write({"state": "to_approve"})
+        self.request_validation()
         return True
 
-    def validate_tier(self):
-        res = super().validate_tier()
-        validated = self.filtered(lambda rec: rec.state == "draft" and rec.validation_status == "validated")
-        if validated:
-            validated.action_approve()
-        return res
+    def _dealer_tier_validated(self):
+        self.write({"state": "approved"})
+
+    def _dealer_tier_rejected(self):
+        """Rejected (the reviewer's comment is on the chatter): back to draft."""
+        self.write({"state": "draft"})
 
     @dealer_action
     def action_done(self):

@@ -17,8 +17,15 @@ class FleetVehicle(models.Model):
     def _dealer_warranty_term(self):
         """The maker's warranty terms of this vehicle: those of its model, else its brand's."""
         self.ensure_one()
-        if not self.brand_id:
-            return self.env["dealer.warranty.term"]
-        terms = self.env["dealer.warranty.term"].search([("brand_id", "=", self.brand_id.id)])
-        return (terms.filtered(lambda term: self.model_id in term.model_ids)
-                or terms.filtered(lambda term: not term.model_ids))[:1]
+        return self._dealer_warranty_terms()[self]
+
+    def _dealer_warranty_terms(self):
+        """``{vehicle: its warranty terms}`` for these vehicles, in one search."""
+        terms = self.env["dealer.warranty.term"].search([("brand_id", "in", self.brand_id.ids)]) \
+            if self.brand_id else self.env["dealer.warranty.term"]
+        result = {}
+        for vehicle in self:
+            mine = terms.filtered(lambda term, vehicle=vehicle: term.brand_id == vehicle.brand_id)
+            result[vehicle] = (mine.filtered(lambda term, vehicle=vehicle: vehicle.model_id in term.model_ids)
+                               or mine.filtered(lambda term: not term.model_ids))[:1]
+        return result

@@ -3,7 +3,8 @@ from odoo import fields, models
 
 class ReportDealerWarrantyClaimLedgerXlsx(models.AbstractModel):
     """The claim ledger (保修索赔款台账) as a workbook: each claim with what was claimed from the
-    OEM, what it approved and what is still open, the days with the OEM and its reason code."""
+    OEM, what it approved and what is still open, what it paid and still owes (taxes included),
+    the days with the OEM and its reason code."""
 
     _name = "report.dealer_warranty.report_claim_ledger_xlsx"
     _inherit = "report.dealer_service.xlsx_mixin"
@@ -24,6 +25,8 @@ class ReportDealerWarrantyClaimLedgerXlsx(models.AbstractModel):
             self._dealer_xlsx_column(Claim._name, "amount_claimed", total=True),
             self._dealer_xlsx_column(Claim._name, "amount_approved", total=True),
             self._dealer_xlsx_column(Claim._name, "amount_open", total=True),
+            self._dealer_xlsx_column(Claim._name, "amount_paid", total=True),
+            self._dealer_xlsx_column(Claim._name, "amount_due", total=True),
             self._dealer_xlsx_column(Claim._name, "reason_id", width=30),
         ]
         for company in objs.company_id:
@@ -39,5 +42,5 @@ class ReportDealerWarrantyClaimLedgerXlsx(models.AbstractModel):
                 claim.name, claim.date, claim.repair_order_id.name or "", claim.vin or "",
                 claim.partner_id.display_name or "", types[claim.claim_type], states[claim.state],
                 claim.date_submitted or None, claim.days_open, claim.amount_claimed, claim.amount_approved,
-                claim.amount_open, claim.reason_id.display_name or "",
+                claim.amount_open, claim.amount_paid, claim.amount_due, claim.reason_id.display_name or "",
             ] for claim in claims])

@@ -6,3 +6,4 @@ from . import test_warranty_old_parts
 from . import test_warranty_access
 from . import test_warranty_pdf
 from . import test_warranty_tour
+from . import test_warranty_accounting

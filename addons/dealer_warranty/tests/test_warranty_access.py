@@ -27,7 +27,8 @@ class TestWarrantyAccess(common.WarrantyCase):
         claim = self.claim.with_user(self.advisor_a)
         self.assertEqual(claim.read(["name", "state", "repair_order_id"])[0]["state"], "draft")
         self.assertEqual(self.order.with_user(self.advisor_a).dealer_claim_ids, claim)
-        for fname in ("amount_claimed", "amount_approved", "amount_open", "line_ids"):
+        for fname in ("amount_claimed", "amount_approved", "amount_open", "line_ids", "amount_receivable",
+                      "amount_paid", "amount_due", "move_ids"):
             with self.subTest(field=fname), self.assertRaises(AccessError):
                 claim.read([fname])
         with self.assertRaises(AccessError):
@@ -36,12 +37,14 @@ class TestWarrantyAccess(common.WarrantyCase):
         form = Form(claim)
         self.assertNotIn("amount_claimed", form._view["fields"])
         self.assertNotIn("line_ids", form._view["fields"])
+        self.assertNotIn("amount_paid", form._view["fields"])
         # the technicians see no claim at all
         with self.assertRaises(AccessError):
             self.claim.with_user(self.technician_a).read(["state"])
 
     def test_accountant_reads_claims_and_their_amounts(self):
         self.assertEqual(self.claim.with_user(self.accountant).amount_claimed, 1200.0)
+        self.assertEqual(self.claim.with_user(self.accountant).read(["amount_paid"])[0]["amount_paid"], 0.0)
         form = Form(self.claim.with_user(self.accountant))
         self.assertEqual(len(form.line_ids), 2)
         with self.assertRaises(AccessError):

@@ -9,6 +9,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
 
+from odoo.addons.dealer_service.sealed import unsealed
+
 from . import common
 
 
@@ -134,6 +136,12 @@ class TestWarrantyClaim(common.WarrantyCase):
         answer.action_confirm()
         self.assertRecordValues(claim, [{"state": "approved", "amount_approved": 1200.0, "amount_open": 0.0,
                                          "submission_count": 3}])
+        # each submission invoiced what it claimed, each cut credited: the OEM owes the 1,200 (+ 13 % VAT)
+        self.assertEqual([(move.move_type, move.amount_untaxed) for move in claim.move_ids.sorted("id")], [
+            ("out_invoice", 1200.0), ("out_refund", 1200.0), ("out_invoice", 1200.0), ("out_refund", 100.0),
+            ("out_invoice", 100.0)])
+        self.assertRecordValues(claim, [{"amount_receivable": 1356.0, "amount_due": 1356.0}])
+        self.assertEqual(claim.submission_ids.mapped("difference_decision"), ["resubmitted", "resubmitted", False])
         self.assertRecordValues(claim.submission_ids, [
             {"attempt": 1, "amount_claimed": 1200.0, "result": "rejected", "amount_approved": 0.0,
              "reason_id": missing.id, "note": "缺少故障照片"},
@@ -161,8 +169,9 @@ class TestWarrantyClaim(common.WarrantyCase):
         line = rows[header + 1]
         self.assertEqual(line[0], claim.name)
         self.assertEqual(line[6], "Partly Approved")
-        self.assertEqual(line[9:12], [1200.0, 1100.0, 100.0])
-        self.assertEqual(line[12], "[R07] Labour time above standard")
+        # before tax: claimed, approved, not approved; taxes included: paid, due (1,100 + 13 % VAT)
+        self.assertEqual(line[9:14], [1200.0, 1100.0, 100.0, 0.0, 1243.0])
+        self.assertEqual(line[14], "[R07] Labour time above standard")
         self.assertEqual(rows[header + 2][0], "Total")
 
     def test_oem_cannot_approve_more_than_claimed(self):
@@ -171,3 +180,121 @@ class TestWarrantyClaim(common.WarrantyCase):
         labour, part = claim.line_ids
         with self.assertRaisesRegex(UserError, "can approve between 0 and 400.0"):
             self._answer(claim, {labour.name: 450.0, part.name: 800.0})
+
+    # ------------------------------------------------------------ a new car's PDI and free first service
+    def _programs(self):
+        """The OEM pays 150.00 an hour in store A and 0.8 h for the oil change (1.5 h in the
+        store's catalogue), 1.2 h for its PDI; its first service is free."""
+        env = self.env
+        env["dealer.warranty.labour.rate"].create({"company_id": self.store_a.id, "brand_id": self.brand.id,
+                                                   "rate": 150.0})
+        env["dealer.labour.operation.oem.time"].create({"operation_id": self.op_oil.id, "brand_id": self.brand.id,
+                                                        "hours": 0.8})
+        self.op_pdi = env["dealer.labour.operation"].create({
+            "code": "P001", "name": "PDI 新车交付前检查", "trade": "mechanical", "standard_hours": 1.0,
+            "oem_time_ids": [Command.create({"brand_id": self.brand.id, "hours": 1.2})],
+        })
+        self.first_service = env["dealer.service.package"].create({
+            "name": "首保 First free service", "mileage": 5000, "dealer_oem_free": True,
+            "line_ids": [Command.create({"line_type": "labour", "labour_operation_id": self.op_oil.id}),
+                         Command.create({"line_type": "part", "product_id": self.oil_filter.id,
+                                                "quantity": 1.0})],
+        })
+        self.vehicle_a.dealer_warranty_start_date = fields.Date.today() - relativedelta(months=3)
+
+    def _add_package(self, order, package):
+        wizard = Form(self.env["dealer.repair.order.package.wizard"].with_user(self.advisor_a).with_context(
+            default_order_id=order.id))
+        wizard.package_id = package
+        wizard.payer = "customer"
+        wizard.save().action_apply()
+
+    def test_free_first_service_is_claimed_from_the_oem(self):
+        self._programs()
+        order = self._checked_in_order(mileage=5100)
+        self._add_package(order, self.first_service)
+        self.assertRecordValues(order.line_ids, [
+            {"payer": "warranty", "dealer_claim_type": "free_service", "quantity": 0.8, "price_unit": 150.0},
+            {"payer": "warranty", "dealer_claim_type": "free_service", "quantity": 1.0, "price_unit": 80.0},
+        ])
+        # the oil filter is a wear part, yet the OEM pays it under the free service
+        self.assertEqual(order.line_ids[1].dealer_warranty_status, "wear")
+        with self.assertRaisesRegex(UserError, "change only through the document's own buttons"):
+            order.line_ids[0].with_user(self.advisor_a).write({"dealer_claim_type": False})
+        self._sign(order)
+        order.action_approve()
+        labour = order.line_ids[0]
+        self._clock(order, labour, 0.8).write({"state": "done", "date_done": fields.Datetime.now()})
+        self._issue_parts(order)
+        self._ready_for_delivery(order)
+        order.action_deliver()
+        claim = self._claim(order)
+        # 0.8 h x 150.00 + 80.00 = 200.00, nothing billed to the customer
+        self.assertRecordValues(claim, [{"claim_type": "free_service", "amount_claimed": 200.0}])
+        claim.with_user(self.clerk).action_submit()
+        self.assertEqual(claim.state, "submitted")
+
+    def test_a_plain_package_stays_with_the_customer(self):
+        self._programs()
+        self.first_service.dealer_oem_free = False
+        order = self._checked_in_order(mileage=5100)
+        self._add_package(order, self.first_service)
+        self.assertEqual(order.line_ids.mapped("payer"), ["customer", "customer"])
+        self.assertFalse(any(order.line_ids.mapped("dealer_claim_type")))
+
+    def test_pdi_checklist_is_claimed_from_the_oem(self):
+        self._programs()
+        template = self.env["dealer.inspection.template"].create({
+            "name": "PDI 新车检查", "brand_id": self.brand.id, "dealer_pdi": True,
+            "dealer_pdi_labour_operation_id": self.op_pdi.id,
+            "item_ids": [Command.create({"area": "exterior", "name": "漆面检查 paint"})],
+        })
+        # a new car not sold yet: no warranty runs, the OEM pays its PDI all the same
+        self.vehicle_a.dealer_warranty_start_date = False
+        order = self._checked_in_order(mileage=12)
+        check = self.env["dealer.health.check"].with_user(self.advisor_a).create({
+            "order_id": order.id, "template_id": template.id})
+        check.with_user(self.advisor_a).action_dealer_claim_pdi()
+        self.assertRecordValues(check.dealer_pdi_line_id, [
+            {"payer": "warranty", "dealer_claim_type": "pdi", "quantity": 1.2, "price_unit": 150.0,
+             "price_subtotal": 180.0}])
+        with self.assertRaisesRegex(UserError, "on the order already"):
+            check.with_user(self.advisor_a).action_dealer_claim_pdi()
+        values = check.dealer_pdi_line_id._dealer_prepare_claims_values()
+        self.assertEqual([(value["claim_type"], len(value["line_ids"])) for value in values], [("pdi", 1)])
+        self.assertEqual(values[0]["line_ids"][0][2]["price_unit"], 150.0)
+        # a health check from an ordinary template is not a PDI
+        plain = self.env["dealer.health.check"].with_user(self.advisor_a).create({"order_id": order.id})
+        with self.assertRaisesRegex(UserError, "not made from a PDI checklist"):
+            plain.with_user(self.advisor_a).action_dealer_claim_pdi()
+
+    # ------------------------------------------------------------ batch-friendly submission (bench/bench_warranty.py)
+    def _repaired_claim(self, mileage):
+        """The claim of an order whose water pump labour was clocked and that was delivered
+        (a fixture, as in the bench: the state is set, not walked through)."""
+        order = self._checked_in_order(mileage=mileage)
+        order.write({"line_ids": [Command.create({"line_type": "labour", "labour_operation_id": self.op_pump.id,
+                                                  "payer": "warranty"})]})
+        self._clock(order, order.line_ids, 2.0)
+        with unsealed(self.env):
+            order.write({"state": "delivered", "date_delivered": fields.Datetime.now()})
+        return self._claim(order)
+
+    def _queries(self, claims):
+        claims = claims.with_user(self.clerk)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        claims.action_submit()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_claims_submitted_together_share_their_queries(self):
+        claims = [self._repaired_claim(30000 + 100 * i) for i in range(5)]
+        self._queries(claims[0])  # the first submission warms the registry's caches up
+        one = self._queries(claims[1])
+        three = self._queries(claims[2] | claims[3] | claims[4])
+        self.assertEqual([(claim.state, claim.amount_claimed) for claim in claims], [("submitted", 400.0)] * 5)
+        # the checks and the warranty terms are read once per batch; what each more claim adds is
+        # its own invoice to the OEM (about 18 queries: its lines, taxes and number), not a search
+        self.assertLessEqual(three, one + 2 * 20, "each more claim of a batch adds at most its own invoice")

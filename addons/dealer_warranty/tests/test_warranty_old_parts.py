@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -118,20 +118,22 @@ class TestWarrantyOldParts(common.WarrantyCase):
             "reason": "交废品回收站 (to the scrap dealer)", "old_part_ids": [Command.set(tag.ids)],
         })
         with self.assertRaisesRegex(UserError, "The OEM has not answered"):
-            disposal.with_user(self.clerk).action_approve()
+            disposal.with_user(self.clerk).action_submit()
         claim.with_user(self.clerk)._dealer_record_answer({line: line.amount for line in claim.line_ids}, False)
         with self.assertRaisesRegex(UserError, "are kept for the OEM until"):
-            disposal.with_user(self.clerk).action_approve()
+            disposal.with_user(self.clerk).action_submit()
         tag.with_user(self.clerk).retention_date = fields.Date.today() - timedelta(days=1)
         tag.with_user(self.clerk).return_requested_date = fields.Date.today()
         with self.assertRaisesRegex(UserError, "asked for .* back"):
-            disposal.with_user(self.clerk).action_approve()
+            disposal.with_user(self.clerk).action_submit()
         tag.with_user(self.clerk).return_requested_date = False
         # the clerk asks; the service manager approves (tier validation)
-        disposal.with_user(self.clerk).action_approve()
-        self.assertRecordValues(disposal, [{"state": "draft", "validation_status": "pending"}])
+        disposal.with_user(self.clerk).action_submit()
+        self.assertRecordValues(disposal, [{"state": "to_approve", "validation_status": "pending"}])
         with self.assertRaisesRegex(UserError, "Only an approved disposal"):
             disposal.with_user(self.clerk).action_done()
+        with self.assertRaisesRegex(AccessError, "waits for the approval of"):
+            disposal.with_user(self.appraiser).validate_tier()
         disposal.with_user(self.manager_a).validate_tier()
         self.assertRecordValues(disposal, [{"state": "approved", "validation_status": "validated"}])
         disposal.with_user(self.clerk).action_done()

@@ -185,6 +185,10 @@ registry.category("web_tour.tours").add("dealer_insurance_accident_tour", {
         statButton("action_view_dealer_insurance_case", "Open the accident case"),
         clickButton("action_send_estimate", "Send the estimate to the insurer"),
         caseState("Estimate Sent"),
+        {
+            content: "The estimate and the assessment include VAT",
+            trigger: ".o_form_view .o_horizontal_separator:contains('incl. VAT')",
+        },
         ...assessRound("Estimate", [edit("amount_assessed_total", "1100", "The insurer assessed 1,100", ".modal")]),
         caseState("Approved"),
         // the customer approves, the repair starts
@@ -248,8 +252,8 @@ registry.category("web_tour.tours").add("dealer_insurance_settlement_tour", {
             trigger: ".o_list_view .o_data_row:nth-child(2):contains('Posted')",
         },
         {
-            content: "The insurer's invoice",
-            trigger: ".o_list_view .o_data_row:contains('PICC')",
+            content: "The insurer's invoice totals its assessments, VAT included",
+            trigger: ".o_list_view .o_data_row:contains('PICC'):contains('1,400.00')",
         },
     ],
 });
