@@ -108,6 +108,10 @@ class TestCommissionMonth(CommissionDocumentsCase, InsuranceCase, CsiCase):
             ("Advisor A", "complaints"): 1.0,
             ("Advisor A", "complaints_caused"): 1.0,
             ("Advisor A", "checklist_score"): 95.0,
+            # gross profit of the orders counted: 3,010 + the accident car's 10,300 (no costs here);
+            # paid in November: the collected order's 3,010 + 13 % VAT
+            ("Advisor A", "gross_profit"): 13310.0,
+            ("Advisor A", "collections"): 3401.3,
             ("Ma Mechanic", "hours_mechanical"): 2.0,
             ("Ma Mechanic", "clocked_hours_mechanical"): 1.5,
             ("Ma Mechanic", "hours_paint"): 1.0,

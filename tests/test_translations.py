@@ -20,6 +20,9 @@ MODULES = [
     "dealer_insurance",
     "dealer_hr_commission",
     "dealer_csi",
+    "dealer_hr_commission_insurance",
+    "dealer_hr_commission_csi",
+    "dealer_hr_commission_warranty",
 ]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%[sdf]|\{\w*\}")
 

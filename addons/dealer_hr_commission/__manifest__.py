@@ -1,7 +1,7 @@
 {
     "name": "Dealer After-Sales: Commission",
     "summary": "Commission rules, monthly commission sheets and exports",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "author": "Dealer After-Sales for Odoo",
     "website": "https://github.com/dealer-aftersales/dealer-aftersales",
@@ -14,6 +14,8 @@
         "data/dealer_commission_rule_data.xml",
         "views/dealer_commission_sheet_views.xml",
         "views/dealer_commission_rule_views.xml",
+        "views/dealer_commission_target_views.xml",
+        "views/dealer_repair_job_views.xml",
         "views/hr_employee_views.xml",
         "views/product_category_views.xml",
         "report/dealer_commission_reports.xml",
@@ -23,7 +25,13 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/dealer_commission_demo.xml",
+        "demo/dealer_commission_target_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "dealer_hr_commission/static/tests/tours/**/*",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

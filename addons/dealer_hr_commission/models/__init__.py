@@ -10,3 +10,6 @@ from . import dealer_commission_sheet_line
 from . import dealer_commission_sheet_item
 from . import dealer_commission_measure
 from . import product_category
+from . import dealer_commission_target
+from . import dealer_commission_target_line
+from . import dealer_repair_job

@@ -93,6 +93,9 @@ class DealerCommissionMeasure(models.Model):
             "hours": "_dealer_measure_hours",
             "accessory_revenue": "_dealer_measure_accessory_revenue",
             "detailing_revenue": "_dealer_measure_detailing_revenue",
+            "gross_profit": "_dealer_measure_gross_profit",
+            "vehicles_in": "_dealer_measure_vehicles_in",
+            "collections": "_dealer_measure_collections",
         }
 
     @api.model
@@ -154,13 +157,9 @@ class DealerCommissionMeasure(models.Model):
         by_user = self._dealer_by_user(employees)
         groups = self.env["dealer.repair.order.line"]._read_group(
             [*domain, ("order_id.user_id", "in", [user.id for user in by_user])],
-            ["order_id"], ["revenue:sum"])
-        totals = defaultdict(lambda: [0.0, set()])
-        for order, revenue in groups:
-            totals[by_user[order.user_id]][0] += revenue
-            totals[by_user[order.user_id]][1].add(order.id)
-        return [{"employee_id": employee.id, "value": value, "repair_order_ids": [(6, 0, sorted(ids))]}
-                for employee, (value, ids) in totals.items()]
+            ["order_id.user_id"], ["revenue:sum", "order_id:array_agg"])
+        return [{"employee_id": by_user[user].id, "value": revenue, "repair_order_ids": [(6, 0, sorted(set(ids)))]}
+                for user, revenue, ids in groups]
 
     # -- the measures ------------------------------------------------------------------------
 
@@ -219,6 +218,9 @@ class DealerCommissionMeasure(models.Model):
             ("employee_id", "order_id", "line_id", "trade"),
             [("company_id", "=", sheet.company_id.id), ("employee_id", "in", employees.ids),
              ("order_id", "any", self._dealer_counted_orders_domain(sheet))])
+        # the sold hours of every line in one query, whatever the month's size
+        self.env["dealer.repair.order.line"].search_fetch(
+            [("id", "in", list({key[2].id for key in hours if key[2]}))], ["quantity"])
         line_clocked = defaultdict(float)
         order_paint = defaultdict(float)
         for (_employee, order, line, trade), clocked in hours.items():
@@ -251,3 +253,39 @@ class DealerCommissionMeasure(models.Model):
         return [{"employee_id": employee.id, "code": code, "value": figures[employee, code],
                  "repair_order_ids": [(6, 0, sorted(order_ids))]}
                 for (employee, code), order_ids in orders_of.items()]
+
+    # -- the advisor's actuals the month's targets compare besides output ----------------------
+
+    @api.model
+    def _dealer_advisor_figures(self, employees, domain, aggregate):
+        """``aggregate`` of the repair orders in ``domain`` (the store's) per advisor, with the orders."""
+        by_user = self._dealer_by_user(employees)
+        groups = self.env["dealer.repair.order"]._read_group(
+            [*domain, ("user_id", "in", [user.id for user in by_user])], ["user_id"], [aggregate, "id:array_agg"])
+        return [{"employee_id": by_user[user].id, "value": value, "repair_order_ids": [(6, 0, ids)]}
+                for user, value, ids in groups]
+
+    @api.model
+    def _dealer_measure_gross_profit(self, sheet, employees):
+        """The gross profit of the advisor's orders counted in the month."""
+        return self._dealer_advisor_figures(employees, self._dealer_counted_orders_domain(sheet), "gross_profit:sum")
+
+    @api.model
+    def _dealer_measure_collections(self, sheet, employees):
+        """What the payers paid (taxes included) for the advisor's orders counted in the month."""
+        figures = self._dealer_advisor_figures(employees, self._dealer_counted_orders_domain(sheet), "__count")
+        order_ids = [order_id for vals in figures for order_id in vals["repair_order_ids"][0][2]]
+        paid = {order.id: amount for order, amount in self.env["dealer.repair.order.settlement"]._read_group(
+            [("order_id", "in", order_ids)], ["order_id"], ["amount_paid:sum"])}
+        for vals in figures:
+            vals["value"] = sum(paid.get(order_id, 0.0) for order_id in vals["repair_order_ids"][0][2])
+        return figures
+
+    @api.model
+    def _dealer_measure_vehicles_in(self, sheet, employees):
+        """The vehicles an advisor received in the month (orders by arrival, cancelled ones left out)."""
+        start, stop = self._dealer_month_bounds(sheet)
+        return self._dealer_advisor_figures(employees, [
+            ("company_id", "=", sheet.company_id.id), ("state", "!=", "cancel"),
+            ("date_in", ">=", start), ("date_in", "<", stop),
+        ], "__count")

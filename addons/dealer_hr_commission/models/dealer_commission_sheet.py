@@ -120,6 +120,7 @@ class DealerCommissionSheet(models.Model):
         for sheet in self:
             sheet._dealer_measure()
             sheet._dealer_sync_lines()
+            sheet._dealer_measure_achievements()
             sheet._dealer_evaluate()
         return True
 
@@ -131,6 +132,12 @@ class DealerCommissionSheet(models.Model):
             dict(vals, sheet_id=self.id, origin="computed")
             for vals in self.env["dealer.commission.measure"]._dealer_compute_all(self)
         ])
+
+    def _dealer_measure_achievements(self):
+        """The achievements of the month's targets (actual / target), as computed measures."""
+        self.ensure_one()
+        self.env["dealer.commission.measure"].create(
+            self.env["dealer.commission.target"]._dealer_achievements(self, self._dealer_values()))
 
     def _dealer_sync_lines(self):
         self.ensure_one()

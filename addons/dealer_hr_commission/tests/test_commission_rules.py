@@ -107,15 +107,15 @@ class TestCommissionRules(TransactionCase):
         self.assertEqual(self.amount("sa_deposit", {"complaints": 3, "commission_deposit": 500}), -500)
 
     def test_group_pools(self):
-        self.assertAlmostEqual(self.amount("insurance_pool", {"insurance_collected": 200000, "ach_insurance": 1}),
+        self.assertAlmostEqual(self.amount("insurance_pool", {"insurance_collected": 200000, "ach_collections": 1}),
                                1700)
         self.assertAlmostEqual(self.amount("insurance_renewal", {"renewal_rebate_gross_profit": 5000}), 2000)
         self.assertAlmostEqual(self.amount("workshop_management", {"workshop_output": 1000000,
-                                                                   "ach_workshop_output": 1}), 4000)
+                                                                   "ach_output": 1}), 4000)
         self.assertAlmostEqual(self.amount("aftersales_management", {"total_output": 2000000,
-                                                                     "ach_total_output": 1}), 10000)
+                                                                     "ach_output": 1}), 10000)
         self.assertAlmostEqual(self.amount("support", {"total_output": 2000000}), 8000)
-        self.assertAlmostEqual(self.amount("fleet", {"fleet_output": 100000, "ach_fleet_collection": 0.8}), 400)
+        self.assertAlmostEqual(self.amount("fleet", {"fleet_output": 100000, "ach_collections": 0.8}), 400)
 
     def test_fund_five_percent(self):
         self.assertAlmostEqual(self.amount("fund", {}, subtotal=820), -41)

@@ -115,6 +115,11 @@ class TestCommissionSheet(CommissionCase):
         line = self._line(sheet, self.sa2).with_user(self.officer)
         with self.assertRaises(UserError):
             line.write({"coefficient": 0.2})
+        # the same in the sheet's form: saving a new coefficient without its reason is refused
+        with self.assertRaises(UserError), Form(sheet.with_user(self.officer)) as form, \
+                form.line_ids.edit(1) as row:
+            row.coefficient = 0.3
+        self.assertEqual(self._line(sheet, self.sa2).coefficient, 0.1)
         with Form(sheet.with_user(self.officer)) as form, form.line_ids.edit(1) as row:
             self.assertEqual(row.employee_id, self.sa2)
             row.coefficient = 0.2
