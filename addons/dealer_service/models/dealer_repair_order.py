@@ -231,6 +231,8 @@ class DealerRepairOrder(models.Model):
         "unique(name, company_id)",
         "A repair order reference must be unique per store.",
     )
+    # the list's first page (a store's newest orders, _order) without sorting the store's whole history
+    _company_date_in_idx = models.Index("(company_id, date_in DESC, id DESC)")
 
     # --- workshop methods (appointments, jobs, QC, board, loaner, comebacks): helper H2 ---
     # Note: methods defined further down in this class body win over these, so the

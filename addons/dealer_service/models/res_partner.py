@@ -10,6 +10,9 @@ DEALER_RECEIVABLE_KINDS = [
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # the front desk finds a customer by any part of the phone number (ilike '%...%')
+    phone = fields.Char(index="trigram")
+
     dealer_receivable_kind = fields.Selection(
         DEALER_RECEIVABLE_KINDS, string="After-Sales Payer", index=True, tracking=True,
         compute="_compute_dealer_receivable_kind", store=True, readonly=False,

@@ -18,3 +18,4 @@ from . import test_workshop_tour
 from . import test_receivables
 from . import test_settlement
 from . import test_payer_extension
+from . import test_search_indexes

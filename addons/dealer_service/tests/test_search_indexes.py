@@ -1,0 +1,37 @@
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+
+
+@tagged("post_install", "-at_install")
+class TestSearchIndexes(TransactionCase):
+    """The hot filters of a group's database are served by indexes (bench/bench_scale.py measures them at scale):
+    the queries the ORM builds for an advisor can use them, so a store's screens do not scan the group's rows."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.advisor = cls.env["res.users"].create({
+            "name": "Index Advisor", "login": "index_advisor",
+            "group_ids": [(6, 0, cls.env.ref("dealer_service.dealer_service_group_advisor").ids)],
+        })
+
+    def _plan(self, model, domain, order=None, limit=None):
+        """EXPLAIN of the ORM's query for ``domain`` as the advisor, sequential scans priced out."""
+        records = self.env[model].with_user(self.advisor).with_context(allowed_company_ids=self.env.company.ids)
+        sql = records._search(domain, order=order, limit=limit).select()
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        self.env.cr.execute(SQL("EXPLAIN %s", sql))
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.env.cr.execute("SET LOCAL enable_seqscan = on")
+        return plan
+
+    def test_vehicle_by_any_part_of_vin(self):
+        self.assertIn("fleet_vehicle__vin_sn_index", self._plan("fleet.vehicle", [("vin_sn", "ilike", "123456")]))
+
+    def test_customer_by_any_part_of_phone(self):
+        self.assertIn("res_partner__phone_index", self._plan("res.partner", [("phone", "ilike", "0001234")]))
+
+    def test_store_order_list_reads_newest_first_from_the_index(self):
+        plan = self._plan("dealer.repair.order", [], order="date_in desc, id desc", limit=80)
+        self.assertIn("dealer_repair_order_company_date_in_idx", plan)
+        self.assertNotIn("Sort", plan)
