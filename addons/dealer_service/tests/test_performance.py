@@ -3,6 +3,7 @@ import json
 
 from lxml import etree
 
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import tagged, users, warmup
 
@@ -44,6 +45,27 @@ class TestRepairOrderPerformance(reception_common.ReceptionCase):
             self.env.flush_all()
         self.assertEqual(len(order.picking_ids.move_ids), 10)
         self.assertEqual(order.state, "approved")
+
+    def test_approval_reserves_the_oldest_stock_first(self):
+        """The quants read in one search are reserved as stock's own search would: first in, first out."""
+        part = self.ten_parts[0]
+        stock = self.warehouse_a.lot_stock_id
+        shelf = self.env["stock.location"].create({"name": "Shelf A-01", "location_id": stock.id})
+        Quant = self.env["stock.quant"]
+        Quant._update_available_quantity(part, shelf, 3.0, in_date=fields.Datetime.to_datetime("2026-01-05"))
+        Quant._update_available_quantity(part, stock, 3.0, in_date=fields.Datetime.to_datetime("2026-03-01"))
+        order = self._make_order(self.store_a, self.advisor_a)
+        order.write(self._reception_values())
+        order.action_check_in()
+        order.line_ids = [Command.create({"line_type": "part", "product_id": part.id, "quantity": 4})]
+        self._sign(order)
+        order.action_approve()
+        move = order.picking_ids.move_ids
+        self.assertEqual(move.state, "assigned")
+        self.assertEqual(
+            sorted((line.location_id.name, line.quantity) for line in move.move_line_ids),
+            sorted([("Shelf A-01", 3.0), (stock.name, 1.0)]),
+        )
 
     @users("h1_advisor_a")
     @warmup
