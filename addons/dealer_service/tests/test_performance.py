@@ -86,7 +86,7 @@ class TestRepairOrderPerformance(reception_common.ReceptionCase):
         self.env.flush_all()
         self.env.invalidate_all()
         # 3 invoices (1, 1 and 2 lines) created and posted, the settlement date and the collection recorded
-        # 157 measured: Odoo's own creation and posting of an invoice takes ~40 queries each (journal,
+        # 154 measured: Odoo's own creation and posting of an invoice takes ~40 queries each (journal,
         # sequence, tax and payment-term lines, the chatter); the budget of issue 15 (40) is not met
         with self.assertQueryCount(h1_advisor_a=165):
             order.action_create_invoices()
