@@ -10,7 +10,7 @@ class AccountMoveLine(models.Model):
     def _dealer_check_insurer_reconciliation(self):
         """Insurer receivables are matched with payments by the accountants only (the claims staff
         chase them; the books are the accountants')."""
-        if self.env.su or self.env.user.has_group(ACCOUNTANT_GROUP):
+        if not self or self.env.su or self.env.user.has_group(ACCOUNTANT_GROUP):
             return
         matched = self | self.matched_debit_ids.debit_move_id | self.matched_credit_ids.credit_move_id
         cases = matched.move_id.dealer_insurance_case_id

@@ -25,3 +25,4 @@ from . import dealer_parts_scrap_request
 from . import dealer_parts_scrap_line
 from . import dealer_repair_order
 from . import dealer_parts_demo
+from . import account_move

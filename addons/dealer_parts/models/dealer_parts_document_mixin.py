@@ -65,7 +65,12 @@ class DealerPartsDocumentMixin(models.AbstractModel):
             if record[self._dealer_number_field]:
                 continue
             code = record._dealer_sequence_code()
-            sequence = Sequence.search([("code", "=", code), ("company_id", "=", record.company_id.id)], limit=1)
+            # the fields next_by_id reads, in the search's query
+            sequence = Sequence.search_fetch(
+                [("code", "=", code), ("company_id", "=", record.company_id.id)],
+                ["implementation", "use_date_range", "number_next", "number_increment", "prefix", "suffix", "padding"],
+                limit=1,
+            )
             if not sequence:
                 raise UserError(self.env._(
                     "The store %(store)s has no numbering sequence for %(code)s: update the Parts module.",

@@ -1,7 +1,5 @@
 from collections import defaultdict
 
-import psycopg2
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
@@ -245,8 +243,10 @@ class StockPicking(models.Model):
         todo = self.filtered(lambda p: p.state != "done" and p._dealer_applies())
         todo._dealer_check_validation()
         # take the stock locks first, before Odoo touches other reservations
-        todo.filtered(lambda p: p.dealer_doc_kind in ISSUE_KINDS and p.state != "draft")._dealer_lock_and_check_stock()
-        return super().button_validate()
+        checked = todo.filtered(lambda p: p.dealer_doc_kind in ISSUE_KINDS and p.state != "draft")
+        checked._dealer_lock_and_check_stock()
+        # the locks hold until the transaction ends: _action_done does not take them again in this call
+        return super(StockPicking, self.with_context(dealer_stock_checked=checked.ids)).button_validate()
 
     def _dealer_applies(self):
         """The parts discipline governs transfers of parts on the operation types
@@ -337,8 +337,11 @@ class StockPicking(models.Model):
                     parts=", ".join(due.product_id.mapped("display_name"))))
 
     def _dealer_lock_and_check_stock(self):
-        """Lock the quants being issued (NOWAIT) so two users cannot issue the
-        last unit at the same time, then check the stock on hand covers the issue."""
+        """Lock the quants being issued so two users cannot issue the last unit at the
+        same time (a quant another user holds is refused, not waited for), then check
+        the stock on hand covers the issue: one query a picking."""
+        if not self:
+            return
         self.env["stock.quant"].flush_model()
         self.env["stock.move.line"].flush_model()
         self.env["stock.location"].flush_model(["parent_path"])
@@ -356,17 +359,20 @@ class StockPicking(models.Model):
                 "FROM stock_quant q JOIN stock_location l ON l.id = q.location_id "
                 "JOIN (VALUES %s) AS needed(product_id, path) ON needed.product_id = q.product_id "
                 "AND l.parent_path LIKE needed.path", pairs)
-            try:
-                with self.env.cr.savepoint(flush=False):
-                    self.env.cr.execute(SQL("SELECT q.id %s FOR NO KEY UPDATE OF q NOWAIT", quants))
-            except psycopg2.errors.LockNotAvailable:
+            # SKIP LOCKED leaves out the quants another transaction holds: no failed statement to roll back
+            self.env.cr.execute(SQL(
+                "WITH locked AS MATERIALIZED (SELECT q.id %s FOR NO KEY UPDATE OF q SKIP LOCKED) "
+                "SELECT needed.product_id, needed.path, q.quantity, q.id IN (SELECT id FROM locked) %s",
+                quants, quants))
+            rows = self.env.cr.fetchall()
+            if not all(is_locked for _product_id, _path, _quantity, is_locked in rows):
                 raise UserError(self.env._(
                     "%(parts)s: being issued by another user right now: try again in a moment.",
-                    parts=", ".join(product.display_name for product, _location in needed))) from None
+                    parts=", ".join(product.display_name for product, _location in needed)))
             # a quant only counted, its count not applied yet, has no quantity (NULL): none on hand
-            self.env.cr.execute(SQL("SELECT needed.product_id, needed.path, COALESCE(SUM(q.quantity), 0.0) %s "
-                                    "GROUP BY needed.product_id, needed.path", quants))
-            on_hand = {(product_id, path): quantity for product_id, path, quantity in self.env.cr.fetchall()}
+            on_hand = defaultdict(float)
+            for product_id, path, quantity, _is_locked in rows:
+                on_hand[product_id, path] += quantity or 0.0
             for (product, location), quantity in needed.items():
                 available = on_hand.get((product.id, f"{location.parent_path}%"), 0.0)
                 if product.uom_id.compare(quantity, available) > 0:
@@ -377,7 +383,8 @@ class StockPicking(models.Model):
     def _action_done(self):
         todo = self.filtered(lambda p: p.state != "done" and p._dealer_applies())
         todo._dealer_check_validation()
-        todo.filtered(lambda p: p.dealer_doc_kind in ISSUE_KINDS)._dealer_lock_and_check_stock()
+        checked = self.env.context.get("dealer_stock_checked", ())
+        todo.filtered(lambda p: p.dealer_doc_kind in ISSUE_KINDS and p.id not in checked)._dealer_lock_and_check_stock()
         receipts = todo.filtered(lambda p: p.dealer_doc_kind == "receipt")
         snapshot = {
             move.id: (move.product_uom_qty, move.quantity)

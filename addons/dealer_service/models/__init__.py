@@ -43,3 +43,4 @@ from . import dealer_repair_order_line_workshop
 from . import dealer_tier_validation
 from . import tier_definition
 from . import tier_review
+from . import stock_quant

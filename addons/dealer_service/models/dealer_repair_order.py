@@ -940,8 +940,11 @@ class DealerRepairOrder(models.Model):
                 "origin": order.name,
                 "dealer_repair_line_id": line.id,
             } for line in lines])
-            moves._action_confirm()
-            moves._action_assign()
+            moves = moves.with_context(**self.env["stock.quant"]._dealer_prefetch_context(moves))._action_confirm()
+            # the operation types that reserve at confirmation have reserved already
+            moves.filtered(
+                lambda move: move.state in ("confirmed", "partially_available") and not move._should_assign_at_confirm()
+            )._action_assign()
 
     def action_open_added_work_answer(self):
         """The customer answers the added work at the counter: approve or decline each line, and sign."""

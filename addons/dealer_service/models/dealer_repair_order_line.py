@@ -821,6 +821,14 @@ class DealerRepairOrderLine(models.Model):
         )
         return fiscal_position.map_account(account) if account else account
 
+    def _dealer_income_account_is_products(self):
+        """Whether this line's income account is its product's own (or its category's)."""
+        company = self.order_id.company_id
+        product = self.product_id.with_company(company)
+        own = product.property_account_income_id or product.categ_id.property_account_income_categ_id
+        line_types = product.property_account_income_id or company._dealer_income_account(self.line_type)
+        return bool(own) and own == line_types
+
     def _get_invoice_grouping_key(self):
         """Lines of an order with equal keys go on one invoice: by default one invoice per billed
         partner. The key is a ``frozendict`` of invoice values; a module extends it, e.g.
@@ -833,9 +841,13 @@ class DealerRepairOrderLine(models.Model):
         """Values of the invoice line billing this line, linked back to it; its type, trade and payer
         are kept on the invoice line for revenue reports read from posted accounting."""
         self.ensure_one()
-        account = self._get_income_account()
+        # the invoice line computes the product's own income account (by the invoice's fiscal position)
+        # itself: given only when the line's type has another one
+        account = self.env["account.account"] if self._dealer_income_account_is_products() else \
+            self._get_income_account()
         return {
             "display_type": "product",
+            "sequence": self.sequence,
             **({"account_id": account.id} if account else {}),
             "product_id": self.product_id.id,
             "name": self.name,

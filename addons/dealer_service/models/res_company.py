@@ -103,7 +103,9 @@ class ResCompany(models.Model):
     def _dealer_income_account(self, line_type):
         """Income account of a repair order line type in this store (its category's)."""
         self.ensure_one()
-        category = self.env.ref(DEALER_INCOME_CATEGORIES[line_type], raise_if_not_found=False)
+        # the cached xmlid, without env.ref's existence query on every invoice line
+        category = self.env["product.category"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(DEALER_INCOME_CATEGORIES[line_type]))
         return category.with_company(self).property_account_income_categ_id if category else \
             self.env["account.account"]
 
