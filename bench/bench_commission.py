@@ -15,8 +15,9 @@ one transaction that is rolled back: the database is left as it was.
 import argparse
 import random
 import time
-from contextlib import contextmanager
 from datetime import datetime, timedelta
+
+from bench_insurance import Meter
 
 import odoo
 from odoo import api, fields
@@ -29,27 +30,6 @@ GOAL_SECONDS = 5.0
 BATCH = 500
 WARM_UP = 100
 TRADES = ("mechanical", "body", "paint")
-
-
-class Meter:
-    def __init__(self, env):
-        self.env = env
-        self.rows = []
-
-    @contextmanager
-    def measure(self, label, count=1):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        queries = self.env.cr.sql_log_count
-        start = time.perf_counter()
-        yield
-        self.env.flush_all()
-        self.rows.append((label, count, time.perf_counter() - start, self.env.cr.sql_log_count - queries))
-
-    def report(self):
-        print(f"{'step':<52}{'orders':>8}{'total s':>10}{'queries':>9}")
-        for label, count, elapsed, queries in self.rows:
-            print(f"{label:<52}{count:>8}{elapsed:>10.3f}{queries:>9}")
 
 
 class Store:
