@@ -113,6 +113,7 @@ class DealerRepairOrder(models.Model):
         case = self._dealer_split_case()
         if not case:
             return super()._prepare_invoice_lines_values(key, lines)
+        twins = {tax: tax._dealer_price_included() for tax in self.line_ids.tax_ids}
         if key.get("dealer_insurance_case_id"):
             values = []
             for assessment in case.assessment_ids.filtered(lambda rec: rec.state == "approved"):
@@ -120,14 +121,14 @@ class DealerRepairOrder(models.Model):
                     if line in lines and share:
                         values.append(line._dealer_prepare_share_values(share, self.env._(
                             "%(round)s %(case)s: %(line)s", round=assessment.name, case=case.name, line=line.name,
-                        )))
+                        ), twins))
             return values
         values = super()._prepare_invoice_lines_values(key, lines)
         if key["partner_id"] == self.partner_id.id:
             values += [
                 line._dealer_prepare_share_values(amount, self.env._(
                     "%(line)s (above the insurer's assessment)", line=line.name,
-                ))
+                ), twins)
                 for line, amount in self._dealer_remainders(case).items() if amount
             ]
         return values

@@ -108,11 +108,12 @@ class DealerRepairOrderLine(models.Model):
             return frozendict(key, partner_id=self.order_id.partner_id.id)
         return key
 
-    def _dealer_prepare_share_values(self, amount, name):
+    def _dealer_prepare_share_values(self, amount, name, twins):
         """Invoice line values billing ``amount`` of this line, VAT included: the line's taxes as
-        price-included, so that the invoice totals the amount to the cent."""
+        price-included (``twins``: ``{tax: its price-included twin}``, looked up once per invoice),
+        so that the invoice totals the amount to the cent."""
         values = self._prepare_invoice_line_values()
-        taxes = self.tax_ids._dealer_price_included()
+        taxes = self.env["account.tax"].union(*(twins[tax] for tax in self.tax_ids))
         values.update(name=name, quantity=1.0, price_unit=amount, discount=0.0, tax_ids=[Command.set(taxes.ids)])
         return values
 
