@@ -63,13 +63,14 @@ def check_sealed(records, vals, sealed, creating=False):
 
 def check_computed(records, vals, computed):
     """Refuse a plain create or write of the ``computed`` fields, which the server alone computes
-    (prices from the catalogue and the payer's terms, costs from stock and clocked time)."""
+    (prices from the catalogue and the payer's terms, costs from stock and clocked time, figures
+    that reports read from the document's own records)."""
     if is_unsealed(records.env):
         return
     touched = [name for name in computed if name in vals]
     if touched:
         labels = ", ".join(records._fields[name]._description_string(records.env) for name in touched)
         raise UserError(records.env._(
-            "%(fields)s of %(model)s are computed from the catalogue, the payer's terms, the stock valuation "
-            "and the clocked time: they cannot be entered.",
+            "%(fields)s of %(model)s are computed by the server from the catalogue, the payer's terms, the "
+            "stock valuation, the clocked time and the document's own records: they cannot be entered.",
             fields=labels, model=records._description))

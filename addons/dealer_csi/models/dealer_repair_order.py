@@ -39,6 +39,11 @@ class DealerRepairOrder(models.Model):
             order.dealer_csi_call_count = len(order.dealer_csi_call_ids)
             order.dealer_csi_complaint_count = len(order.dealer_csi_complaint_ids)
 
+    @api.model
+    def _dealer_computed_only_fields(self):
+        # the KPI view reads them: computed from the arrival time and the final inspections only
+        return super()._dealer_computed_only_fields() | {"dealer_csi_date_in_day", "dealer_csi_qc_outcome"}
+
     @api.depends("date_in", "company_id.resource_calendar_id.tz")
     def _compute_dealer_csi_date_in_day(self):
         for order in self:

@@ -8,7 +8,7 @@ from datetime import date
 import openpyxl
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
 
@@ -224,6 +224,20 @@ class TestCsiKpi(KpiCase):
         # (and the check of the stores read): grouped reads, one query each
         with self.assertQueryCount(6):
             Board.search([]).read(fields)
+
+    def test_kpi_figures_of_an_order_are_not_entered(self):
+        """The arrival day and the final inspection's outcome the KPIs read are the server's: a plain
+        write or create is refused for every role, the manager's and the superuser's included."""
+        for user in (self.manager_a, self.env.user):
+            for vals in ({"dealer_csi_date_in_day": date(2025, 2, 1)}, {"dealer_csi_qc_outcome": "first_time"}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaisesRegex(UserError, "cannot be entered"):
+                    self.order_3.with_user(user).write(vals)
+        with self.assertRaisesRegex(UserError, "cannot be entered"):
+            self.env["dealer.repair.order"].create({
+                "vehicle_id": self.order_3.vehicle_id.id, "partner_id": self.order_3.partner_id.id,
+                "company_id": self.order_3.company_id.id, "dealer_csi_qc_outcome": "first_time",
+            })
+        self.assertEqual(self.order_3.dealer_csi_qc_outcome, "reworked")
 
     def test_stores_and_roles(self):
         # the manager of store A reads store A only; the group sees both stores

@@ -580,11 +580,17 @@ class DealerRepairOrder(models.Model):
         if self.vehicle_id.customer_id and not self.partner_id:
             self.partner_id = self.vehicle_id.customer_id
 
+    @api.model
+    def _dealer_computed_only_fields(self):
+        """The stored fields the server alone computes, refused in a plain create or write (modules
+        add theirs: the figures their reports read)."""
+        return ORDER_PROFIT_FIELDS
+
     @api.model_create_multi
     def create(self, vals_list):
         if not is_unsealed(self.env):
             for vals in vals_list:
-                check_computed(self, vals, ORDER_PROFIT_FIELDS)
+                check_computed(self, vals, self._dealer_computed_only_fields())
                 if vals.get("state", "draft") != "draft" or vals.get("date_delivered") or vals.get("odometer_id"):
                     raise UserError(self.env._(
                         "A repair order starts as a draft: its status changes only through its buttons "
@@ -593,7 +599,7 @@ class DealerRepairOrder(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        check_computed(self, vals, ORDER_PROFIT_FIELDS)
+        check_computed(self, vals, self._dealer_computed_only_fields())
         if ORDER_ACTION_FIELDS & set(vals) and not is_unsealed(self.env):
             raise UserError(self.env._(
                 "The status of %(orders)s changes only through its buttons (check-in, approval, quality "
